@@ -1,0 +1,39 @@
+# crystaldb: `make demo` and `make test` do the whole set-up on a fresh Debian machine.
+SWIFT ?= swift
+DEBS := libsqlite3-dev zlib1g-dev libsymspg-dev
+DEMO_DB := demo/sample.sqlite
+RELEASE_BIN := .build/release/crystaldb
+DEBUG_BIN := .build/debug/crystaldb
+
+.PHONY: deps build release demo test bench clean
+
+deps:
+	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+demo: release
+	@rm -rf demo && mkdir -p demo
+	$(RELEASE_BIN) import --db $(DEMO_DB) --source sample SampleData/structures SampleData/entries.csv
+	$(RELEASE_BIN) stats --db $(DEMO_DB)
+	$(RELEASE_BIN) query --db $(DEMO_DB) --fields id,chemical_formula_reduced,nsites,volume,density,energy_per_atom --format table
+	$(RELEASE_BIN) show --db $(DEMO_DB) NaCl-conventional --format poscar
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release
+	bash Benchmarks/run.sh
+
+clean:
+	rm -rf .build demo bench-out

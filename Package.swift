@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "crystaldb",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "crystaldb", targets: ["crystaldb"]),
+        .executable(name: "crystaldb-samplegen", targets: ["crystaldb-samplegen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSpglib", path: "Sources/CSpglib", providers: [.apt(["libsymspg-dev"])]),
+        .target(name: "CrystalModel"),
+        .target(name: "CIFSyntax"),
+        .target(name: "CrystalImport", dependencies: ["CrystalModel", "CIFSyntax", "CZlib", "CSpglib"]),
+        .target(name: "CrystalStore", dependencies: ["CrystalModel", "CSQLite"]),
+        .executableTarget(name: "crystaldb", dependencies: [
+            "CrystalModel", "CrystalImport", "CrystalStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "crystaldb-samplegen", dependencies: [
+            "CrystalModel",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "CrystalModelTests", dependencies: ["CrystalModel"]),
+        .testTarget(name: "CIFSyntaxTests", dependencies: ["CIFSyntax"]),
+        .testTarget(name: "CrystalImportTests", dependencies: ["CrystalImport", "CrystalModel", "CIFSyntax"]),
+        .testTarget(name: "CrystalStoreTests", dependencies: ["CrystalStore", "CrystalImport", "CrystalModel"]),
+        .testTarget(name: "crystaldbTests", dependencies: ["crystaldb"]),
+    ]
+)
