@@ -6,6 +6,8 @@ public enum CIFParser {
         public let document: CIFDocument
         /// Syntax errors, in file order; each cost the block it names (or the text before the first block).
         public let errors: [CIFSyntaxError]
+        /// Recoverable faults: text before the first block, a value without a tag (skipped, block kept).
+        public let warnings: [CIFSyntaxError]
     }
 
     public static func parse(_ bytes: [UInt8]) -> Result {
@@ -14,13 +16,15 @@ public enum CIFParser {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         document.isCIF2 = bytes.count >= start + magic.count && Array(bytes[start..<start + magic.count]) == magic
         var errors = [CIFSyntaxError]()
+        var warnings = [CIFSyntaxError]()
         let blocks = bytes.withUnsafeBufferPointer { pointer -> [CIFBlock] in
             var builder = Builder(lexer: CIFLexer(bytes: pointer, isCIF2: document.isCIF2))
             builder.run(errors: &errors)
+            warnings = builder.warnings
             return builder.blocks
         }
         document.blocks = blocks
-        return Result(document: document, errors: errors)
+        return Result(document: document, errors: errors, warnings: warnings)
     }
 }
 
@@ -30,6 +34,7 @@ private struct Builder {
     var current: CIFBlock?
     var frame: CIFBlock?
     var pending: CIFLexer.Token?
+    var warnings: [CIFSyntaxError] = []
 
     init(lexer: CIFLexer) { self.lexer = lexer }
 
@@ -133,8 +138,13 @@ private struct Builder {
             }
             append(pair: CIFPair(tag: lowerText(token), value: value(next, kind)))
         case .value:
-            if current == nil { throw error(token, "expected block header (data_), found '\(text(token).prefix(40))'") }
-            throw error(token, "value '\(text(token).prefix(40))' without a tag")
+            if current == nil {
+                // Prose before the first block (journal supplements): skipped up to the first data_ header.
+                warnings.append(error(token, "text before the first data_ block header ignored: '\(text(token).prefix(40))'"))
+                if !skipToNextBlock() { return false }
+                return true
+            }
+            warnings.append(error(token, "value '\(text(token).prefix(40))' without a tag ignored"))
         }
         return true
     }

@@ -44,11 +44,22 @@ import Testing
         #expect(result.document.blocks.map(\.name) == ["good"])
     }
 
-    @Test("text before the first data_ header is reported")
+    @Test("text before the first data_ header is a located warning and the block after it is kept")
     func noHeader() {
-        let result = parse("hello\n")
-        #expect(result.errors.first?.reason.contains("expected block header") == true)
-        #expect(result.errors.first?.line == 1)
+        let result = parse("Supplementary material\ndata_a\n_x 1\n")
+        #expect(result.errors.isEmpty)
+        #expect(result.warnings.first?.reason.contains("before the first data_") == true)
+        #expect(result.warnings.first?.line == 1)
+        #expect(result.document.blocks.map(\.name) == ["a"])
+        #expect(parse("hello\n").document.blocks.isEmpty)
+    }
+
+    @Test("a value without a tag is skipped with a warning; the block survives")
+    func strayValue() {
+        let result = parse("data_a\n_x 1\nstray\n_y 2\n")
+        #expect(result.errors.isEmpty)
+        #expect(result.warnings.map(\.line) == [3])
+        #expect(result.document.blocks[0].value("_y") != nil)
     }
 
     @Test("unterminated quote and text field are located")

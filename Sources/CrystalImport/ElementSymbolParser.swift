@@ -1,0 +1,23 @@
+import CrystalModel
+
+/// Reads an element from a CIF atom type symbol or label, the way pymatgen's CifParser does:
+/// a few water spellings, then the first two letters (`Na1+` -> Na, `CA` -> Ca), then the first letter
+/// (`C12` -> C). Charges, digits and suffixes are ignored.
+enum ElementSymbolParser {
+    /// Prefixes tried first, in pymatgen's order; water and hydroxyl oxygens count as O (their implicit
+    /// hydrogens are not atoms of the model).
+    static let special: [(prefix: String, symbol: String)] = [
+        ("Hw", "H"), ("Ow", "O"), ("Wat", "O"), ("wat", "O"), ("OH", "O"), ("NO3", "N"),
+    ]
+
+    static func element(from text: String) -> Element? {
+        for (prefix, symbol) in special where text.hasPrefix(prefix) { return Element(symbol: symbol) }
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A else { return nil }
+        if bytes.count >= 2, (bytes[1] | 0x20) >= 0x61, (bytes[1] | 0x20) <= 0x7A,
+           let two = Element(symbolBytes: bytes[0..<2]) {
+            return two
+        }
+        return Element(symbolBytes: bytes[0..<1])
+    }
+}
