@@ -21,8 +21,10 @@ let package = Package(
         .target(name: "CIFSyntax"),
         .target(name: "CrystalImport", dependencies: ["CrystalModel", "CIFSyntax", "CZlib", "CSpglib"]),
         .target(name: "CrystalStore", dependencies: ["CrystalModel", "CSQLite"]),
+        .target(name: "CrystalExport", dependencies: ["CrystalModel"]),
+        .target(name: "CrystalIngest", dependencies: ["CrystalModel", "CrystalImport", "CrystalStore"]),
         .executableTarget(name: "crystaldb", dependencies: [
-            "CrystalModel", "CrystalImport", "CrystalStore",
+            "CrystalModel", "CrystalImport", "CrystalStore", "CrystalIngest", "CrystalExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-samplegen", dependencies: [
@@ -32,7 +34,9 @@ let package = Package(
         .testTarget(name: "CrystalModelTests", dependencies: ["CrystalModel"]),
         .testTarget(name: "CIFSyntaxTests", dependencies: ["CIFSyntax"]),
         .testTarget(name: "CrystalImportTests", dependencies: ["CrystalImport", "CrystalModel", "CIFSyntax"]),
-        .testTarget(name: "CrystalStoreTests", dependencies: ["CrystalStore", "CrystalImport", "CrystalModel"]),
+        .testTarget(name: "CrystalStoreTests", dependencies: ["CrystalStore", "CrystalModel"]),
+        .testTarget(name: "CrystalExportTests", dependencies: ["CrystalExport", "CrystalImport", "CrystalModel"]),
+        .testTarget(name: "CrystalIngestTests", dependencies: ["CrystalIngest", "CrystalStore", "CrystalImport", "CrystalModel"]),
         .testTarget(name: "crystaldbTests", dependencies: ["crystaldb"]),
     ]
 )

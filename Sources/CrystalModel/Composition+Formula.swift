@@ -65,7 +65,8 @@ extension Composition {
         return out
     }
 
-    static func formatAmount(_ amount: Double) -> String {
+    /// An amount as formulas write it: "" for 1, integers bare, else up to 4 decimals.
+    public static func formatAmount(_ amount: Double) -> String {
         if abs(amount - 1) < 1e-8 { return "" }
         if abs(amount - amount.rounded()) < 1e-8 { return String(Int(amount.rounded())) }
         var text = String(format: "%.4f", amount)

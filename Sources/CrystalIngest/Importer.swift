@@ -1,0 +1,105 @@
+import Dispatch
+import Foundation
+import CrystalImport
+import CrystalModel
+import CrystalStore
+
+/// Imports files into a store: one walker reading inputs, `jobs` threads parsing a batch of files while a
+/// single writer commits the previous batch in one transaction with prepared statements. A killed import
+/// leaves every committed batch whole (SQLite WAL), and re-running it stores only what is missing.
+public final class Importer {
+    public struct Progress: Sendable {
+        public var filesRead: Int
+        public var structures: Int
+        public var energies: Int
+    }
+
+    let db: Database
+    let options: ImportOptions
+
+    public init(db: Database, options: ImportOptions) {
+        self.db = db
+        self.options = options
+    }
+
+    public func run(_ arguments: [String], progress: ((Progress) -> Void)? = nil) throws -> ImportSummary {
+        let started = ISO8601DateFormatter().string(from: Date())
+        let begin = try db.prepare("INSERT INTO imports (started_at, source, arguments) VALUES (?, ?, ?)")
+        begin.bind([.text(started), .text(options.source), .text(arguments.joined(separator: " "))])
+        try begin.run()
+        let importID = db.lastInsertRowID
+        let pipeline = WritePipeline(db: db, writer: try EntryWriter(db: db, source: options.source, isReference: options.isReference,
+                                                                     importID: importID), progress: progress)
+        var batch = [InputFile]()
+        var pendingDiagnostics = [ImportDiagnostic]()
+        let options = self.options
+
+        func flush() throws {
+            // Parse on all cores while the writer may still be committing the previous batch.
+            let parsed = Self.parseInParallel(batch, options: options)
+            try pipeline.submit(parsed, walkerDiagnostics: pendingDiagnostics, fileCount: batch.count)
+            batch.removeAll(keepingCapacity: true)
+            pendingDiagnostics.removeAll()
+        }
+
+        try InputWalker().walk(arguments) { event in
+            switch event {
+            case .file(let file):
+                batch.append(file)
+                if batch.count >= options.batchSize { try flush() }
+            case .ignored:
+                pipeline.countIgnored()
+            case .diagnostic(let diagnostic):
+                pendingDiagnostics.append(diagnostic)
+            }
+        }
+        try flush()
+        let summary = try pipeline.finish()
+
+        let finish = try db.prepare("UPDATE imports SET finished_at = ?, summary = ? WHERE import_id = ?")
+        finish.bind([.text(ISO8601DateFormatter().string(from: Date())), .text(summary.json), .integer(importID)])
+        try finish.run()
+        return summary
+    }
+
+    static func parseInParallel(_ files: [InputFile], options: ImportOptions) -> [ParsedFile] {
+        guard !files.isEmpty else { return [] }
+        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<ParsedFile>.allocate(capacity: files.count)
+        results.initialize(repeating: ParsedFile())
+        defer { results.deallocate() }
+        let chunks = min(options.jobs * 4, files.count)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var index = chunk
+            while index < files.count {
+                results[index] = ParsedFile.parse(files[index], options: options)
+                index += chunks
+            }
+        }
+        return Array(results)
+    }
+
+    static func write(_ file: ParsedFile, writer: EntryWriter, summary: inout ImportSummary) throws {
+        for diagnostic in file.diagnostics {
+            summary.count(diagnostic)
+            try writer.write(diagnostic)
+        }
+        for record in file.structures {
+            switch try writer.write(record) {
+            case .inserted, .joined: summary.structures += 1
+            case .unchanged: summary.unchanged += 1
+            case .rejected(let diagnostic):
+                summary.count(diagnostic)
+                try writer.write(diagnostic)
+            }
+        }
+        for energy in file.energies {
+            switch try writer.write(energy) {
+            case .inserted, .joined: summary.energies += 1
+            case .unchanged: summary.unchanged += 1
+            case .rejected(let diagnostic):
+                summary.count(diagnostic)
+                try writer.write(diagnostic)
+            }
+        }
+    }
+}

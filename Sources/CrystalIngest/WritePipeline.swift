@@ -1,0 +1,61 @@
+import Dispatch
+import Foundation
+import CrystalModel
+import CrystalStore
+
+/// The single writer: batches are committed in order on one serial queue, at most one batch waiting,
+/// so parsing the next batch overlaps writing this one. Only the queue touches the database.
+final class WritePipeline: @unchecked Sendable {
+    private let db: Database
+    private let writer: EntryWriter
+    private let progress: ((Importer.Progress) -> Void)?
+    private let queue = DispatchQueue(label: "crystaldb.writer")
+    private let slot = DispatchSemaphore(value: 1)
+    private var summary = ImportSummary()
+    private var failure: Error?
+
+    init(db: Database, writer: EntryWriter, progress: ((Importer.Progress) -> Void)?) {
+        self.db = db
+        self.writer = writer
+        self.progress = progress
+    }
+
+    func countIgnored() { queue.sync { summary.filesIgnored += 1 } }
+
+    /// Hands a parsed batch to the writer; throws the first write failure of an earlier batch.
+    func submit(_ parsed: [ParsedFile], walkerDiagnostics: [ImportDiagnostic], fileCount: Int) throws {
+        slot.wait()
+        if let failure = queue.sync(execute: { self.failure }) {
+            slot.signal()
+            throw failure
+        }
+        nonisolated(unsafe) let batch = parsed
+        queue.async {
+            defer { self.slot.signal() }
+            do {
+                try self.db.inTransaction {
+                    for diagnostic in walkerDiagnostics {
+                        self.summary.count(diagnostic)
+                        try self.writer.write(diagnostic)
+                    }
+                    for file in batch { try Importer.write(file, writer: self.writer, summary: &self.summary) }
+                }
+                self.summary.filesRead += fileCount
+                self.progress?(Importer.Progress(filesRead: self.summary.filesRead, structures: self.summary.structures,
+                                                 energies: self.summary.energies))
+            } catch {
+                self.failure = error
+            }
+        }
+    }
+
+    /// Waits for the last batch and returns the summary, or the first failure.
+    func finish() throws -> ImportSummary {
+        slot.wait()
+        slot.signal()
+        return try queue.sync {
+            if let failure { throw failure }
+            return summary
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// A field of `crystaldb query`: its name (fixed for every later command), SQL expression over the
+/// entry row (aliases e, l, g for entries, lattices, energies) and how to print it.
+public struct QueryField: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case text, integer, real, boolean
+        /// `element:amount,...` text shown as a JSON object.
+        case composition
+        /// Comma-separated text shown as a JSON array of strings.
+        case list
+    }
+
+    public let name: String
+    public let sql: String
+    public let kind: Kind
+    public let summary: String
+
+    public static let all: [QueryField] = [
+        QueryField(name: "id", sql: "e.id", kind: .text, summary: "entry id"),
+        QueryField(name: "source", sql: "e.source", kind: .text, summary: "import source name"),
+        QueryField(name: "is_reference", sql: "e.is_reference", kind: .boolean, summary: "part of the reference set"),
+        QueryField(name: "composition", sql: "(SELECT group_concat(element || ':' || amount, ',') FROM (SELECT element, amount FROM compositions c WHERE c.entry_pk = e.entry_pk ORDER BY element))",
+                   kind: .composition, summary: "element -> amount, occupancy-weighted, whole cell"),
+        QueryField(name: "chemical_formula_reduced", sql: "e.reduced_formula", kind: .text, summary: "reduced formula, elements alphabetical (FeLiO2)"),
+        QueryField(name: "chemical_formula_anonymous", sql: "e.anonymous_formula", kind: .text, summary: "anonymous formula (A2B)"),
+        QueryField(name: "chemical_system", sql: "e.chemical_system", kind: .text, summary: "elements joined by '-' (Fe-Li-O)"),
+        QueryField(name: "elements", sql: "replace(e.chemical_system, '-', ',')", kind: .list, summary: "element symbols, alphabetical"),
+        QueryField(name: "nelements", sql: "e.nelements", kind: .integer, summary: "number of elements"),
+        QueryField(name: "nsites", sql: "e.nsites", kind: .integer, summary: "positions in the cell (null without a structure)"),
+        QueryField(name: "natoms", sql: "e.natoms", kind: .real, summary: "atoms in the cell, occupancy-weighted"),
+        QueryField(name: "a", sql: "l.a", kind: .real, summary: "cell length a (Å)"),
+        QueryField(name: "b", sql: "l.b", kind: .real, summary: "cell length b (Å)"),
+        QueryField(name: "c", sql: "l.c", kind: .real, summary: "cell length c (Å)"),
+        QueryField(name: "alpha", sql: "l.alpha", kind: .real, summary: "cell angle alpha (°)"),
+        QueryField(name: "beta", sql: "l.beta", kind: .real, summary: "cell angle beta (°)"),
+        QueryField(name: "gamma", sql: "l.gamma", kind: .real, summary: "cell angle gamma (°)"),
+        QueryField(name: "volume", sql: "l.volume", kind: .real, summary: "cell volume (Å^3)"),
+        QueryField(name: "density", sql: "l.density", kind: .real, summary: "density (g/cm^3)"),
+        QueryField(name: "energy", sql: "g.total_energy", kind: .real, summary: "total energy (eV) as imported"),
+        QueryField(name: "energy_per_atom", sql: "g.energy_per_atom", kind: .real, summary: "energy per atom (eV/atom)"),
+        QueryField(name: "declared_spacegroup_number", sql: "e.declared_spacegroup_number", kind: .integer, summary: "space group number the file declares"),
+        QueryField(name: "declared_spacegroup_symbol", sql: "e.declared_spacegroup_symbol", kind: .text, summary: "H-M symbol the file declares"),
+        QueryField(name: "file", sql: "(SELECT p.file FROM provenance p WHERE p.entry_pk = e.entry_pk ORDER BY p.role DESC LIMIT 1)", kind: .text, summary: "file the structure (else the energy) came from"),
+    ]
+
+    public static let byName: [String: QueryField] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+
+    public static let defaultNames = ["id", "chemical_formula_reduced", "nsites", "volume", "energy_per_atom"]
+
+    /// Joins every field may use.
+    public static let fromClause = """
+        FROM entries e
+        LEFT JOIN lattices l ON l.entry_pk = e.entry_pk
+        LEFT JOIN energies g ON g.entry_pk = e.entry_pk
+        """
+}

@@ -1,0 +1,70 @@
+import CrystalModel
+
+/// Where an entry's structure or energy came from.
+public struct Provenance: Sendable {
+    public var file: String
+    public var member: String?
+    public var block: String?
+    public var line: Int?
+    public var contentHash: String
+
+    public init(file: String, member: String?, block: String?, line: Int?, contentHash: String) {
+        self.file = file
+        self.member = member
+        self.block = block
+        self.line = line
+        self.contentHash = contentHash
+    }
+
+    var location: SourceLocation { SourceLocation(path: file, member: member, line: line, block: block) }
+}
+
+/// A structure to store under an id.
+public struct StructureRecord: Sendable {
+    public var id: String
+    public var structure: Structure
+    public var provenance: Provenance
+    public var declaredSpaceGroupNumber: Int?
+    public var declaredSpaceGroupSymbol: String?
+    public var title: String?
+
+    public init(id: String, structure: Structure, provenance: Provenance, declaredSpaceGroupNumber: Int? = nil,
+                declaredSpaceGroupSymbol: String? = nil, title: String? = nil) {
+        self.id = id
+        self.structure = structure
+        self.provenance = provenance
+        self.declaredSpaceGroupNumber = declaredSpaceGroupNumber
+        self.declaredSpaceGroupSymbol = declaredSpaceGroupSymbol
+        self.title = title
+    }
+}
+
+/// An energy to store under an id: total eV of `composition`.
+public struct EnergyEntry: Sendable {
+    public var id: String
+    public var composition: Composition
+    public var totalEnergy: Double
+    public var provenance: Provenance
+    public var properties: [(name: String, value: String)]
+
+    public init(id: String, composition: Composition, totalEnergy: Double, provenance: Provenance,
+                properties: [(name: String, value: String)] = []) {
+        self.id = id
+        self.composition = composition
+        self.totalEnergy = totalEnergy
+        self.provenance = provenance
+        self.properties = properties
+    }
+}
+
+/// What writing one record did.
+public enum WriteOutcome: Sendable, Equatable {
+    /// A new entry.
+    case inserted
+    /// Joined an existing entry that lacked this part (a structure to an energy row, or the reverse).
+    case joined
+    /// The same content was already stored.
+    case unchanged
+    /// Refused, with the reason.
+    case rejected(ImportDiagnostic)
+}

@@ -1,0 +1,122 @@
+import ArgumentParser
+import CrystalExport
+import CrystalStore
+
+/// Prints query rows as an aligned table, RFC 4180 CSV, a JSON array or JSON lines, streaming
+/// (the table is aligned per block of 1,000 rows so that a long listing never sits in memory).
+final class RowFormatter {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, jsonl }
+
+    let format: Format
+    let fields: [QueryField]
+    let output: Output
+    private var first = true
+    private var pending = [[String]]()
+
+    init(format: Format, fields: [QueryField], output: Output) {
+        self.format = format
+        self.fields = fields
+        self.output = output
+    }
+
+    func begin() {
+        switch format {
+        case .csv: output.line(fields.map { Self.csv($0.name) }.joined(separator: ","))
+        case .json: output.write("[")
+        case .table, .jsonl: break
+        }
+    }
+
+    func row(_ values: [StoreValue]) {
+        switch format {
+        case .csv:
+            output.line(zip(fields, values).map { Self.csv(Self.text($0, $1)) }.joined(separator: ","))
+        case .json:
+            output.write((first ? "\n" : ",\n") + Self.jsonObject(fields, values))
+        case .jsonl:
+            output.line(Self.jsonObject(fields, values))
+        case .table:
+            pending.append(zip(fields, values).map { Self.text($0, $1) })
+            if pending.count >= 1000 { flushTable() }
+        }
+        first = false
+    }
+
+    func end() {
+        switch format {
+        case .json: output.line(first ? "]" : "\n]")
+        case .table: flushTable(force: true)
+        case .csv, .jsonl: break
+        }
+        output.flush()
+    }
+
+    private var printedHeader = false
+
+    private func flushTable(force: Bool = false) {
+        guard !pending.isEmpty || (force && !printedHeader) else { return }
+        var widths = fields.map { $0.name.count }
+        for row in pending { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                return fields[i].kind == .real || fields[i].kind == .integer ? pad + cell : cell + pad
+            }.joined(separator: "  ")
+        }
+        if !printedHeader {
+            output.line(line(fields.map(\.name)))
+            output.line(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+            printedHeader = true
+        }
+        for row in pending { output.line(line(row)) }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Plain text of a value: numbers in shortest round-trip form, compositions `Fe:2;O:3`.
+    static func text(_ field: QueryField, _ value: StoreValue) -> String {
+        switch value {
+        case .null: return ""
+        case .integer(let v): return field.kind == .boolean ? (v != 0 ? "true" : "false") : String(v)
+        case .real(let v): return StructureJSON.number(v)
+        case .text(let v):
+            if field.kind == .composition {
+                return compositionPairs(v).map { "\($0.0):\(StructureJSON.number($0.1))" }.joined(separator: ";")
+            }
+            return v
+        }
+    }
+
+    static func compositionPairs(_ text: String) -> [(String, Double)] {
+        text.split(separator: ",").compactMap { pair in
+            let parts = pair.split(separator: ":")
+            guard parts.count == 2, let amount = Double(parts[1]) else { return nil }
+            return (String(parts[0]), amount)
+        }
+    }
+
+    static func json(_ field: QueryField, _ value: StoreValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .integer(let v): return field.kind == .boolean ? (v != 0 ? "true" : "false") : String(v)
+        case .real(let v): return StructureJSON.number(v)
+        case .text(let v):
+            switch field.kind {
+            case .composition:
+                return "{" + compositionPairs(v).map { "\(StructureJSON.string($0.0)):\(StructureJSON.number($0.1))" }.joined(separator: ",") + "}"
+            case .list:
+                return "[" + v.split(separator: ",").map { StructureJSON.string(String($0)) }.joined(separator: ",") + "]"
+            default:
+                return StructureJSON.string(v)
+            }
+        }
+    }
+
+    static func jsonObject(_ fields: [QueryField], _ values: [StoreValue]) -> String {
+        "{" + zip(fields, values).map { "\(StructureJSON.string($0.name)):\(json($0, $1))" }.joined(separator: ",") + "}"
+    }
+
+    static func csv(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

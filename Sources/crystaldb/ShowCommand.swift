@@ -1,0 +1,52 @@
+import ArgumentParser
+import CrystalExport
+import CrystalStore
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one entry: its fields and structure, or the structure written as CIF or POSCAR.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, cif, poscar }
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "json (fields and structure), cif or poscar.")
+    var format: Format = .json
+
+    @Argument(help: "The entry id.")
+    var id: String
+
+    func run() throws {
+        let out = Output()
+        try failing {
+            let db = try Store.openForReading(path: store.db)
+            guard let loaded = try StructureLoader.load(db, id: id) else { throw ShowError.noEntry(id) }
+            switch format {
+            case .json:
+                let query = try EntryQuery(fieldNames: QueryField.all.map(\.name))
+                var fields = ""
+                try query.runOne(db, id: id) { values in fields = RowFormatter.jsonObject(query.fields, values) }
+                let structure = loaded.structure.map(StructureJSON.write) ?? "null"
+                out.line("{\"entry\":\(fields),\"structure\":\(structure)}")
+            case .cif:
+                guard let structure = loaded.structure else { throw ShowError.noStructure(id) }
+                out.write(CIFWriter.write(structure, blockName: id))
+            case .poscar:
+                guard let structure = loaded.structure else { throw ShowError.noStructure(id) }
+                out.write(try POSCARWriter.write(structure, comment: id))
+            }
+        }
+    }
+}
+
+enum ShowError: Error, CustomStringConvertible {
+    case noEntry(String), noStructure(String)
+    var description: String {
+        switch self {
+        case .noEntry(let id): return "no entry with id '\(id)'"
+        case .noStructure(let id): return "entry '\(id)' has an energy but no structure"
+        }
+    }
+}
+
+extension POSCARWriter.DisorderedError: @retroactive CustomStringConvertible {}
