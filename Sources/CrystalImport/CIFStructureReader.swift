@@ -111,7 +111,8 @@ struct CIFBlockMapper {
         guard lengths.min() > 0 else { return fail(.badCell, line: tags.value("_cell_length_a").map { Int($0.line) }, "cell lengths must be positive: \(values[0]), \(values[1]), \(values[2])") }
         guard angles.min() > 0, angles.max() < 180 else { return fail(.badCell, line: tags.value("_cell_angle_alpha").map { Int($0.line) }, "cell angles must lie strictly between 0 and 180 degrees") }
         let lattice = Lattice(lengths: lengths, anglesInDegrees: angles)
-        guard lattice.volume.isFinite, lattice.volume > Tolerances.minimumCellVolume else {
+        guard lattice.volume.isFinite, lattice.volume > Tolerances.minimumCellVolume,
+              lattice.volume / (lengths.x * lengths.y * lengths.z) > Tolerances.minimumVolumeFraction else {
             return fail(.badCell, line: tags.value("_cell_angle_alpha").map { Int($0.line) }, "the cell angles give no volume (\(angles.x), \(angles.y), \(angles.z))")
         }
         return lattice

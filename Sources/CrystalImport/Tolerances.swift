@@ -18,4 +18,8 @@ public enum Tolerances {
 
     /// Cell volumes below this (Å^3) are degenerate.
     public static let minimumCellVolume = 1e-6
+
+    /// A cell whose volume is below this fraction of a*b*c (dimensionless; 1 for a cube) is flat:
+    /// its angles leave no room (e.g. alpha = beta = gamma = 120°).
+    public static let minimumVolumeFraction = 1e-6
 }
