@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "CIFSyntax"),
         .target(name: "CrystalImport", dependencies: ["CrystalModel", "CIFSyntax", "CZlib", "CSpglib"]),
         .target(name: "CrystalStore", dependencies: ["CrystalModel", "CSQLite"]),
-        .target(name: "CrystalExport", dependencies: ["CrystalModel"]),
+        .target(name: "CrystalExport", dependencies: ["CrystalModel", "CZlib"]),
         .target(name: "CrystalIngest", dependencies: ["CrystalModel", "CrystalImport", "CrystalStore"]),
         .executableTarget(name: "crystaldb", dependencies: [
             "CrystalModel", "CrystalImport", "CrystalStore", "CrystalIngest", "CrystalExport",
@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "CrystalImportTests", dependencies: ["CrystalImport", "CrystalModel", "CIFSyntax"]),
         .testTarget(name: "CrystalStoreTests", dependencies: ["CrystalStore", "CrystalModel"]),
         .testTarget(name: "CrystalExportTests", dependencies: ["CrystalExport", "CrystalImport", "CrystalModel"]),
-        .testTarget(name: "CrystalIngestTests", dependencies: ["CrystalIngest", "CrystalStore", "CrystalImport", "CrystalModel"]),
+        .testTarget(name: "CrystalIngestTests", dependencies: ["CrystalIngest", "CrystalStore", "CrystalImport", "CrystalExport", "CrystalModel"]),
         .testTarget(name: "crystaldbTests", dependencies: ["crystaldb"]),
     ]
 )

@@ -1,0 +1,155 @@
+import CZlib
+import Foundation
+
+/// Writes a zip archive member by member to a file (deflated or stored), with ZIP64 records when the
+/// archive has more than 65,535 members or passes 4 GiB; only one member is in memory at a time.
+public final class ZipWriter {
+    public enum Method { case stored, deflated }
+
+    public struct WriteError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    private struct Central {
+        var name: [UInt8]
+        var crc: UInt32
+        var compressedSize: UInt64
+        var size: UInt64
+        var offset: UInt64
+        var method: UInt16
+    }
+
+    private let handle: FileHandle
+    private var offset: UInt64 = 0
+    private var central = [Central]()
+    private var buffer = [UInt8]()
+    public let path: String
+
+    public init(path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            throw WriteError(description: "\(path): cannot create file")
+        }
+        self.handle = handle
+        self.path = path
+    }
+
+    private func put16(_ v: UInt16, _ out: inout [UInt8]) { out += [UInt8(v & 0xFF), UInt8(v >> 8)] }
+    private func put32(_ v: UInt32, _ out: inout [UInt8]) { put16(UInt16(v & 0xFFFF), &out); put16(UInt16(v >> 16), &out) }
+    private func put64(_ v: UInt64, _ out: inout [UInt8]) { put32(UInt32(v & 0xFFFF_FFFF), &out); put32(UInt32(v >> 32), &out) }
+
+    private func emit(_ bytes: [UInt8]) throws {
+        buffer += bytes
+        offset += UInt64(bytes.count)
+        if buffer.count >= 1 << 20 { try flushBuffer() }
+    }
+
+    private func flushBuffer() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    public func add(name: String, bytes: [UInt8], method: Method = .deflated) throws {
+        let crc = bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
+        var data = bytes
+        var methodCode: UInt16 = 0
+        if method == .deflated, !bytes.isEmpty {
+            data = try Self.deflate(bytes)
+            methodCode = 8
+        }
+        let nameBytes = Array(name.utf8)
+        let headerOffset = offset
+        let needs64 = headerOffset >= 0xFFFF_FFFF || bytes.count >= 0xFFFF_FFFF
+        var header = [UInt8]()
+        put32(0x04034B50, &header)
+        put16(needs64 ? 45 : 20, &header)
+        put16(0x0800, &header) // UTF-8 names
+        put16(methodCode, &header)
+        put16(0, &header); put16(0x21, &header) // time, date (1980-01-01)
+        put32(crc, &header)
+        put32(needs64 ? 0xFFFF_FFFF : UInt32(data.count), &header)
+        put32(needs64 ? 0xFFFF_FFFF : UInt32(bytes.count), &header)
+        put16(UInt16(nameBytes.count), &header)
+        put16(needs64 ? 20 : 0, &header)
+        header += nameBytes
+        if needs64 {
+            put16(0x0001, &header); put16(16, &header)
+            put64(UInt64(bytes.count), &header); put64(UInt64(data.count), &header)
+        }
+        try emit(header)
+        try emit(data)
+        central.append(Central(name: nameBytes, crc: crc, compressedSize: UInt64(data.count), size: UInt64(bytes.count),
+                               offset: headerOffset, method: methodCode))
+    }
+
+    /// Writes the central directory and closes the file.
+    public func finish() throws {
+        let directoryStart = offset
+        for entry in central {
+            let big = entry.offset >= 0xFFFF_FFFF || entry.size >= 0xFFFF_FFFF || entry.compressedSize >= 0xFFFF_FFFF
+            var record = [UInt8]()
+            put32(0x02014B50, &record)
+            put16(45, &record); put16(big ? 45 : 20, &record)
+            put16(0x0800, &record); put16(entry.method, &record)
+            put16(0, &record); put16(0x21, &record)
+            put32(entry.crc, &record)
+            put32(big ? 0xFFFF_FFFF : UInt32(entry.compressedSize), &record)
+            put32(big ? 0xFFFF_FFFF : UInt32(entry.size), &record)
+            put16(UInt16(entry.name.count), &record)
+            put16(big ? 28 : 0, &record)
+            put16(0, &record); put16(0, &record); put16(0, &record)
+            put32(0o100644 << 16, &record)
+            put32(big ? 0xFFFF_FFFF : UInt32(entry.offset), &record)
+            record += entry.name
+            if big {
+                put16(0x0001, &record); put16(24, &record)
+                put64(entry.size, &record); put64(entry.compressedSize, &record); put64(entry.offset, &record)
+            }
+            try emit(record)
+        }
+        let directorySize = offset - directoryStart
+        let count = UInt64(central.count)
+        let zip64 = count >= 0xFFFF || directoryStart >= 0xFFFF_FFFF
+        var tail = [UInt8]()
+        if zip64 {
+            let recordOffset = offset
+            put32(0x06064B50, &tail); put64(44, &tail)
+            put16(45, &tail); put16(45, &tail); put32(0, &tail); put32(0, &tail)
+            put64(count, &tail); put64(count, &tail); put64(directorySize, &tail); put64(directoryStart, &tail)
+            put32(0x07064B50, &tail); put32(0, &tail); put64(recordOffset, &tail); put32(1, &tail)
+        }
+        put32(0x06054B50, &tail)
+        put16(0, &tail); put16(0, &tail)
+        put16(zip64 ? 0xFFFF : UInt16(count), &tail); put16(zip64 ? 0xFFFF : UInt16(count), &tail)
+        put32(zip64 ? 0xFFFF_FFFF : UInt32(directorySize), &tail)
+        put32(zip64 ? 0xFFFF_FFFF : UInt32(directoryStart), &tail)
+        put16(0, &tail)
+        try emit(tail)
+        try flushBuffer()
+        try handle.synchronize()
+        try handle.close()
+    }
+
+    static func deflate(_ input: [UInt8]) throws -> [UInt8] {
+        var stream = z_stream()
+        guard deflateInit2_(&stream, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw WriteError(description: "deflate init failed")
+        }
+        defer { deflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))) + 16)
+        var source = input
+        let produced = source.withUnsafeMutableBufferPointer { inBuffer -> Int in
+            output.withUnsafeMutableBufferPointer { outBuffer -> Int in
+                stream.next_in = inBuffer.baseAddress
+                stream.avail_in = UInt32(inBuffer.count)
+                stream.next_out = outBuffer.baseAddress
+                stream.avail_out = UInt32(outBuffer.count)
+                let rc = CZlib.deflate(&stream, Z_FINISH)
+                return rc == Z_STREAM_END ? outBuffer.count - Int(stream.avail_out) : -1
+            }
+        }
+        guard produced >= 0 else { throw WriteError(description: "deflate failed") }
+        return Array(output.prefix(produced))
+    }
+}
