@@ -1,0 +1,99 @@
+-- crystaldb store schema (generated from Sources/CrystalStore/Migrations.swift; a test diffs it)
+CREATE TABLE compositions (
+    entry_pk INTEGER NOT NULL REFERENCES entries(entry_pk) ON DELETE CASCADE,
+    element TEXT NOT NULL,
+    amount REAL NOT NULL CHECK (amount > 0),
+    PRIMARY KEY (entry_pk, element)
+) WITHOUT ROWID;
+CREATE TABLE diagnostics (
+    diagnostic_id INTEGER PRIMARY KEY,
+    import_id INTEGER REFERENCES imports(import_id),
+    source TEXT NOT NULL,
+    file TEXT NOT NULL,
+    member TEXT,
+    line INTEGER,
+    data_block TEXT,
+    severity TEXT NOT NULL CHECK (severity IN ('warning', 'error')),
+    kind TEXT NOT NULL,
+    message TEXT NOT NULL
+);
+CREATE TABLE energies (
+    entry_pk INTEGER PRIMARY KEY REFERENCES entries(entry_pk) ON DELETE CASCADE,
+    total_energy REAL NOT NULL,
+    energy_natoms REAL NOT NULL CHECK (energy_natoms > 0),
+    energy_per_atom REAL NOT NULL,
+    formation_energy_per_atom REAL,
+    e_above_hull REAL,
+    e_above_reference_hull REAL,
+    is_stable INTEGER,
+    decomposition TEXT
+);
+CREATE TABLE entries (
+    entry_pk INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    is_reference INTEGER NOT NULL DEFAULT 0 CHECK (is_reference IN (0, 1)),
+    reduced_formula TEXT NOT NULL,
+    anonymous_formula TEXT NOT NULL,
+    chemical_system TEXT NOT NULL,
+    nelements INTEGER NOT NULL,
+    natoms REAL NOT NULL,
+    nsites INTEGER,
+    declared_spacegroup_number INTEGER,
+    declared_spacegroup_symbol TEXT,
+    title TEXT,
+    import_id INTEGER REFERENCES imports(import_id)
+);
+CREATE TABLE imports (
+    import_id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    source TEXT NOT NULL,
+    arguments TEXT NOT NULL,
+    summary TEXT
+);
+CREATE TABLE lattices (
+    entry_pk INTEGER PRIMARY KEY REFERENCES entries(entry_pk) ON DELETE CASCADE,
+    ax REAL NOT NULL, ay REAL NOT NULL, az REAL NOT NULL,
+    bx REAL NOT NULL, by REAL NOT NULL, bz REAL NOT NULL,
+    cx REAL NOT NULL, cy REAL NOT NULL, cz REAL NOT NULL,
+    a REAL NOT NULL, b REAL NOT NULL, c REAL NOT NULL,
+    alpha REAL NOT NULL, beta REAL NOT NULL, gamma REAL NOT NULL,
+    volume REAL NOT NULL,
+    density REAL NOT NULL
+);
+CREATE TABLE properties (
+    entry_pk INTEGER NOT NULL REFERENCES entries(entry_pk) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (entry_pk, name)
+) WITHOUT ROWID;
+CREATE TABLE provenance (
+    entry_pk INTEGER NOT NULL REFERENCES entries(entry_pk) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('structure', 'energy')),
+    file TEXT NOT NULL,
+    member TEXT,
+    data_block TEXT,
+    line INTEGER,
+    content_hash TEXT NOT NULL,
+    PRIMARY KEY (entry_pk, role)
+) WITHOUT ROWID;
+CREATE TABLE schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+);
+CREATE TABLE sites (
+    entry_pk INTEGER NOT NULL REFERENCES entries(entry_pk) ON DELETE CASCADE,
+    site_index INTEGER NOT NULL,
+    element TEXT NOT NULL,
+    occupancy REAL NOT NULL,
+    x REAL NOT NULL, y REAL NOT NULL, z REAL NOT NULL,
+    label TEXT,
+    PRIMARY KEY (entry_pk, site_index, element)
+) WITHOUT ROWID;
+CREATE INDEX compositions_element ON compositions(element, entry_pk);
+CREATE INDEX diagnostics_source ON diagnostics(source, severity);
+CREATE INDEX entries_chemical_system ON entries(chemical_system);
+CREATE INDEX entries_reduced_formula ON entries(reduced_formula);
+CREATE INDEX entries_source ON entries(source, is_reference);
