@@ -28,7 +28,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-samplegen", dependencies: [
-            "CrystalModel",
+            "CrystalModel", "CrystalExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CrystalModelTests", dependencies: ["CrystalModel"]),

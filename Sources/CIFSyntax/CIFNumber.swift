@@ -3,58 +3,103 @@ public enum CIFNumber {
     /// Parses a number, with an optional standard uncertainty in parentheses, from ASCII bytes.
     /// The uncertainty is scaled to the last digit of the value: `1.234(5)` -> (1.234, 0.005).
     public static func parse<C: Collection>(_ bytes: C) -> (value: Double, uncertainty: Double?)? where C.Element == UInt8 {
-        var buffer = [UInt8]()
-        buffer.reserveCapacity(bytes.count + 1)
-        var suDigits = [UInt8]()
-        var inSU = false, closed = false
-        var decimals = 0, seenDot = false, seenExponent = false, digits = 0
-        for byte in bytes {
-            if closed { return nil }
-            if inSU {
-                if byte == 0x29 { closed = true; continue }
-                guard byte >= 0x30 && byte <= 0x39 else { return nil }
-                suDigits.append(byte)
-                continue
+        // Digits go to a stack buffer for strtod; numbers longer than 63 bytes are not CIF numbers.
+        guard bytes.count < 64 else { return nil }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> (value: Double, uncertainty: Double?)? in
+            var length = 0
+            var suStart = -1, suEnd = -1
+            var inSU = false, closed = false
+            var decimals = 0, seenDot = false, seenExponent = false, digits = 0
+            var last: UInt8 = 0
+            for byte in bytes {
+                if closed { return nil }
+                if inSU {
+                    if byte == 0x29 { closed = true; suEnd = length; continue }
+                    guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                    buffer[length] = CChar(bitPattern: byte)
+                    length += 1
+                    continue
+                }
+                switch byte {
+                case 0x30...0x39:
+                    digits += 1
+                    if seenDot && !seenExponent { decimals += 1 }
+                case 0x2E:
+                    if seenDot || seenExponent { return nil }
+                    seenDot = true
+                case 0x2B, 0x2D:
+                    if length > 0 && last != 0x65 && last != 0x45 { return nil }
+                case 0x65, 0x45:
+                    if seenExponent || digits == 0 { return nil }
+                    seenExponent = true
+                case 0x28:
+                    if digits == 0 { return nil }
+                    inSU = true
+                    buffer[length] = 0
+                    length += 1
+                    suStart = length
+                    continue
+                default:
+                    return nil
+                }
+                buffer[length] = CChar(bitPattern: byte)
+                length += 1
+                last = byte
             }
-            switch byte {
-            case 0x30...0x39:
-                digits += 1
-                if seenDot && !seenExponent { decimals += 1 }
-                buffer.append(byte)
-            case 0x2E:
-                if seenDot || seenExponent { return nil }
-                seenDot = true
-                buffer.append(byte)
-            case 0x2B, 0x2D:
-                if let last = buffer.last, last != 0x65 && last != 0x45 { return nil }
-                buffer.append(byte)
-            case 0x65, 0x45:
-                if seenExponent || digits == 0 { return nil }
-                seenExponent = true
-                buffer.append(byte)
-            case 0x28:
-                if digits == 0 { return nil }
-                inSU = true
-            default:
-                return nil
+            if inSU && !closed { return nil }
+            guard digits > 0 else { return nil }
+            buffer[length] = 0
+            let numberLength = suStart >= 0 ? suStart - 1 : length
+            let value: Double
+            if !seenExponent, let fast = fastDecimal(buffer, numberLength) {
+                value = fast
+            } else {
+                var end: UnsafeMutablePointer<CChar>? = nil
+                value = strtod(buffer.baseAddress!, &end)
+                guard end == buffer.baseAddress! + numberLength, value.isFinite else { return nil }
             }
+            guard suStart >= 0, suEnd > suStart else { return (value, nil) }
+            var su = 0.0
+            for i in suStart..<suEnd { su = su * 10 + Double(UInt8(bitPattern: buffer[i]) - 0x30) }
+            var scale = 1.0
+            for _ in 0..<decimals { scale /= 10 }
+            return (value, su * scale)
         }
-        if inSU && !closed { return nil }
-        guard digits > 0 else { return nil }
-        buffer.append(0)
-        var end: UnsafeMutablePointer<CChar>? = nil
-        let value = buffer.withUnsafeBufferPointer { pointer -> Double? in
-            pointer.withMemoryRebound(to: CChar.self) { chars in
-                let result = strtod(chars.baseAddress!, &end)
-                return end.map { $0 == chars.baseAddress! + (chars.count - 1) } == true ? result : nil
-            }
-        }
-        guard let value, value.isFinite else { return nil }
-        guard !suDigits.isEmpty, let su = Double(String(decoding: suDigits, as: UTF8.self)) else { return (value, nil) }
-        var scale = 1.0
-        for _ in 0..<decimals { scale /= 10 }
-        return (value, su * scale)
     }
+}
+
+/// Clinger's fast path (Clinger, "How to read floating point numbers accurately", PLDI 1990): a plain
+/// decimal with at most 15 significant digits and at most 22 decimals is an exact integer divided by an
+/// exact power of ten, so one IEEE division gives the correctly rounded value strtod would.
+@inline(__always) func fastDecimal(_ buffer: UnsafeMutableBufferPointer<CChar>, _ length: Int) -> Double? {
+    var mantissa: UInt64 = 0
+    var digits = 0, decimals = 0
+    var seenDot = false, negative = false
+    var index = 0
+    if length > 0, buffer[0] == 0x2D || buffer[0] == 0x2B {
+        negative = buffer[0] == 0x2D
+        index = 1
+    }
+    while index < length {
+        let c = UInt8(bitPattern: buffer[index])
+        if c == 0x2E {
+            seenDot = true
+        } else {
+            if mantissa != 0 || c != 0x30 { digits += 1 }
+            mantissa = mantissa &* 10 &+ UInt64(c &- 0x30)
+            if seenDot { decimals += 1 }
+        }
+        index += 1
+    }
+    guard digits <= 15, decimals <= 22 else { return nil }
+    let value = Double(mantissa) / powersOfTen[decimals]
+    return negative ? -value : value
+}
+
+private let powersOfTen: [Double] = (0...22).map { exponent in
+    var value = 1.0
+    for _ in 0..<exponent { value *= 10 }
+    return value
 }
 
 #if canImport(Glibc)

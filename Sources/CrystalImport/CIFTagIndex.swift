@@ -26,7 +26,7 @@ struct CIFTagIndex {
     }
 
     static func normalize(_ tag: String) -> String {
-        tag.contains(".") ? String(tag.map { $0 == "." ? "_" : $0 }) : tag
+        tag.utf8.contains(0x2E) ? String(decoding: tag.utf8.map { $0 == 0x2E ? 0x5F : $0 }, as: UTF8.self) : tag
     }
 
     func has(_ tag: String) -> Bool { places[tag] != nil }

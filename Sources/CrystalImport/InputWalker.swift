@@ -25,12 +25,8 @@ public struct InputWalker {
             }
             if isDirectory.boolValue {
                 let base = argument.hasSuffix("/") ? String(argument.dropLast()) : argument
-                let relativePaths = (FileManager.default.enumerator(atPath: argument)?.allObjects as? [String] ?? []).sorted()
-                for relative in relativePaths {
-                    let path = base + "/" + relative
-                    var sub: ObjCBool = false
-                    guard FileManager.default.fileExists(atPath: path, isDirectory: &sub), !sub.boolValue else { continue }
-                    try visitFile(path: path, relative: relative, explicit: false, visit)
+                for relative in DirectoryListing.files(under: base) {
+                    try visitFile(path: base + "/" + relative, relative: relative, explicit: false, visit)
                 }
             } else {
                 try visitFile(path: argument, relative: InputFile.baseName(argument), explicit: true, visit)
@@ -52,7 +48,7 @@ public struct InputWalker {
                     guard let reader = GzipReader(path: path) else { throw ArchiveError.corrupt("\(path): cannot open") }
                     bytes = try reader.readAll(limit: Self.maximumFileBytes)
                 } else {
-                    bytes = try Self.readFile(path)
+                    bytes = try DirectoryListing.read(path, limit: Self.maximumFileBytes)
                 }
             } catch {
                 try visit(.diagnostic(ImportDiagnostic(.error, .io, at: SourceLocation(path: path), "\(error)")))
@@ -66,14 +62,6 @@ public struct InputWalker {
         } else {
             try visit(.ignored(path))
         }
-    }
-
-    static func readFile(_ path: String) throws -> [UInt8] {
-        let attributes = try FileManager.default.attributesOfItem(atPath: path)
-        if let size = attributes[.size] as? NSNumber, size.intValue > maximumFileBytes {
-            throw ArchiveError.tooLarge("\(path): \(size.intValue) bytes")
-        }
-        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
     /// A member name made safe for ids: no leading `/`, no `.` or `..` components.

@@ -61,7 +61,18 @@ struct SymmetryExpander {
                 asymmetric.append((row.position, [.init(element: row.element, occupancy: row.occupancy)], row.label, row.line))
             }
         }
-        // 2. Expand each species set; drop copies within the set.
+        // 2. Expand each species set; drop copies within the set. With the identity alone there are no
+        // copies: coinciding rows were merged above.
+        if operations.count == 1 {
+            var sites = [Site]()
+            sites.reserveCapacity(asymmetric.count)
+            for site in asymmetric {
+                var p = operations[0].apply(site.position)
+                p -= p.rounded(.down)
+                sites.append(Site(position: p, occupants: site.occupants, label: site.label))
+            }
+            return Expansion(sites: sites, lines: asymmetric.map(\.line), merges: merges)
+        }
         var sites = [Site]()
         var lines = [Int]()
         var groups = [[Site.Occupant]: PositionSet]()

@@ -10,7 +10,14 @@ public final class Database {
 
     /// Opens (creating if needed, in read-write mode) a store file; WAL journal, foreign keys on,
     /// double-quoted string literals off.
+    /// Process-wide SQLite set-up, once, before the first connection.
+    private static let configured: Bool = {
+        _ = CSQLite_disable_memstatus()
+        return true
+    }()
+
     public init(path: String, mode: Mode = .readWrite) throws(StoreError) {
+        _ = Self.configured
         var db: OpaquePointer?
         let flags = (mode == .readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_NOMUTEX
         let rc = sqlite3_open_v2(path, &db, flags, nil)
@@ -29,6 +36,8 @@ public final class Database {
         if mode == .readWrite {
             try execute("PRAGMA journal_mode = WAL")
             try execute("PRAGMA synchronous = NORMAL")
+            // Checkpoint the WAL every ~40 MB instead of every 4 MB: fewer pauses during bulk imports.
+            try execute("PRAGMA wal_autocheckpoint = 10000")
         }
         try execute("PRAGMA foreign_keys = ON")
         try execute("PRAGMA cache_size = -65536")

@@ -1,4 +1,5 @@
 import CrystalModel
+import Foundation
 
 /// Writes structures, energies and diagnostics with statements prepared once and reused for every row.
 /// Call inside `Database.inTransaction` for bulk work. An id names one entry: a structure and an energy
@@ -37,6 +38,7 @@ public final class EntryWriter {
             INSERT INTO entries (id, source, is_reference, reduced_formula, anonymous_formula, chemical_system, nelements,
                                  natoms, nsites, declared_spacegroup_number, declared_spacegroup_symbol, title, import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO NOTHING
             """)
         updateEntryStructure = try db.prepare("""
             UPDATE entries SET natoms = ?, nsites = ?, declared_spacegroup_number = ?, declared_spacegroup_symbol = ?, title = ?
@@ -94,59 +96,60 @@ public final class EntryWriter {
 
     public func write(_ record: StructureRecord) throws(StoreError) -> WriteOutcome {
         let structure = record.structure
-        let composition = structure.composition
-        if let found = try existing(record.id) {
-            if found.hasStructure {
-                if found.structureHash == record.provenance.contentHash { return .unchanged }
-                return .rejected(ImportDiagnostic(.error, .idCollision, at: record.provenance.location,
-                    "id '\(record.id)' already holds a different structure (from \(found.structureFrom ?? "?")); this one was not stored"))
-            }
-            let stored = try storedComposition(found.entryPK)
-            guard stored.hasSameReducedComposition(as: composition) else {
-                return .rejected(ImportDiagnostic(.error, .compositionMismatch, at: record.provenance.location,
-                    "structure '\(record.id)' is \(composition.reducedFormula) but its energy row (\(found.energyFrom ?? "?")) is \(stored.reducedFormula); not joined"))
-            }
-            updateEntryStructure.bind([.double(composition.totalAmount), .integer(Int64(structure.siteCount)),
-                                       .optionalInt(record.declaredSpaceGroupNumber), .optionalText(record.declaredSpaceGroupSymbol),
-                                       .optionalText(record.title), .integer(found.entryPK)])
-            try updateEntryStructure.run()
-            deleteComposition.bind(1, found.entryPK)
-            try deleteComposition.run()
-            try writeComposition(found.entryPK, composition)
-            try writeStructureRows(found.entryPK, record)
-            return .joined
+        let composition = record.summary.composition
+        // Insert first: a new id (the bulk case) needs no lookup.
+        if let entryPK = try insertEntryRow(id: record.id, summary: record.summary, nsites: structure.siteCount,
+                                            spaceGroupNumber: record.declaredSpaceGroupNumber,
+                                            spaceGroupSymbol: record.declaredSpaceGroupSymbol, title: record.title) {
+            try writeComposition(entryPK, composition)
+            try writeStructureRows(entryPK, record)
+            return .inserted
         }
-        let entryPK = try insertEntryRow(id: record.id, composition: composition, nsites: structure.siteCount,
-                                         spaceGroupNumber: record.declaredSpaceGroupNumber, spaceGroupSymbol: record.declaredSpaceGroupSymbol,
-                                         title: record.title)
-        try writeComposition(entryPK, composition)
-        try writeStructureRows(entryPK, record)
-        return .inserted
+        guard let found = try existing(record.id) else { throw StoreError(code: 0, message: "entry '\(record.id)' vanished during import") }
+        if found.hasStructure {
+            if found.structureHash == record.provenance.contentHash { return .unchanged }
+            return .rejected(ImportDiagnostic(.error, .idCollision, at: record.provenance.location,
+                "id '\(record.id)' already holds a different structure (from \(found.structureFrom ?? "?")); this one was not stored"))
+        }
+        let stored = try storedComposition(found.entryPK)
+        guard stored.hasSameReducedComposition(as: composition) else {
+            return .rejected(ImportDiagnostic(.error, .compositionMismatch, at: record.provenance.location,
+                "structure '\(record.id)' is \(record.summary.reducedFormula) but its energy row (\(found.energyFrom ?? "?")) is \(stored.reducedFormula); not joined"))
+        }
+        updateEntryStructure.bind([.double(composition.totalAmount), .integer(Int64(structure.siteCount)),
+                                   .optionalInt(record.declaredSpaceGroupNumber), .optionalText(record.declaredSpaceGroupSymbol),
+                                   .optionalText(record.title), .integer(found.entryPK)])
+        try updateEntryStructure.run()
+        deleteComposition.bind(1, found.entryPK)
+        try deleteComposition.run()
+        try writeComposition(found.entryPK, composition)
+        try writeStructureRows(found.entryPK, record)
+        return .joined
     }
 
     public func write(_ energy: EnergyEntry) throws(StoreError) -> WriteOutcome {
         let hash = energy.composition.energyHash(totalEnergy: energy.totalEnergy)
         var provenance = energy.provenance
         provenance.contentHash = hash
-        if let found = try existing(energy.id) {
-            if let stored = found.energyHash {
-                if stored == hash { return .unchanged }
-                return .rejected(ImportDiagnostic(.error, .idCollision, at: provenance.location,
-                    "id '\(energy.id)' already has a different energy (from \(found.energyFrom ?? "?")); this one was not stored"))
-            }
-            let composition = try storedComposition(found.entryPK)
-            guard composition.hasSameReducedComposition(as: energy.composition) else {
-                return .rejected(ImportDiagnostic(.error, .compositionMismatch, at: provenance.location,
-                    "energy row '\(energy.id)' is for \(energy.composition.reducedFormula) but its structure (\(found.structureFrom ?? "?")) is \(composition.reducedFormula); not joined"))
-            }
-            try writeEnergyRows(found.entryPK, energy, provenance)
-            return .joined
+        if let entryPK = try insertEntryRow(id: energy.id, summary: energy.summary, nsites: nil,
+                                            spaceGroupNumber: nil, spaceGroupSymbol: nil, title: nil) {
+            try writeComposition(entryPK, energy.composition)
+            try writeEnergyRows(entryPK, energy, provenance)
+            return .inserted
         }
-        let entryPK = try insertEntryRow(id: energy.id, composition: energy.composition, nsites: nil,
-                                         spaceGroupNumber: nil, spaceGroupSymbol: nil, title: nil)
-        try writeComposition(entryPK, energy.composition)
-        try writeEnergyRows(entryPK, energy, provenance)
-        return .inserted
+        guard let found = try existing(energy.id) else { throw StoreError(code: 0, message: "entry '\(energy.id)' vanished during import") }
+        if let stored = found.energyHash {
+            if stored == hash { return .unchanged }
+            return .rejected(ImportDiagnostic(.error, .idCollision, at: provenance.location,
+                "id '\(energy.id)' already has a different energy (from \(found.energyFrom ?? "?")); this one was not stored"))
+        }
+        let composition = try storedComposition(found.entryPK)
+        guard composition.hasSameReducedComposition(as: energy.composition) else {
+            return .rejected(ImportDiagnostic(.error, .compositionMismatch, at: provenance.location,
+                "energy row '\(energy.id)' is for \(energy.composition.reducedFormula) but its structure (\(found.structureFrom ?? "?")) is \(composition.reducedFormula); not joined"))
+        }
+        try writeEnergyRows(found.entryPK, energy, provenance)
+        return .joined
     }
 
     public func write(_ diagnostic: ImportDiagnostic) throws(StoreError) {
@@ -157,21 +160,22 @@ public final class EntryWriter {
         try insertDiagnostic.run()
     }
 
-    private func insertEntryRow(id: String, composition: Composition, nsites: Int?, spaceGroupNumber: Int?,
-                                spaceGroupSymbol: String?, title: String?) throws(StoreError) -> Int64 {
-        insertEntry.bind([.text(id), .text(source), .integer(isReference ? 1 : 0), .text(composition.reducedFormula),
-                          .text(composition.anonymousFormula), .text(composition.chemicalSystem),
-                          .integer(Int64(composition.elementCount)), .real(composition.totalAmount),
+    /// Inserts an entry row; nil when the id is already taken.
+    private func insertEntryRow(id: String, summary: CompositionSummary, nsites: Int?, spaceGroupNumber: Int?,
+                                spaceGroupSymbol: String?, title: String?) throws(StoreError) -> Int64? {
+        insertEntry.bind([.text(id), .text(source), .integer(isReference ? 1 : 0), .text(summary.reducedFormula),
+                          .text(summary.anonymousFormula), .text(summary.chemicalSystem),
+                          .integer(Int64(summary.composition.elementCount)), .real(summary.composition.totalAmount),
                           .optionalInt(nsites), .optionalInt(spaceGroupNumber), .optionalText(spaceGroupSymbol),
                           .optionalText(title), .optionalInt(importID.map(Int.init))])
         try insertEntry.run()
-        return db.lastInsertRowID
+        return db.changes == 1 ? db.lastInsertRowID : nil
     }
 
     private func writeComposition(_ entryPK: Int64, _ composition: Composition) throws(StoreError) {
         for (element, amount) in composition.amounts where amount > 0 {
             insertComposition.bind(1, entryPK)
-            insertComposition.bind(2, element.symbol)
+            insertComposition.bindStatic(2, ElementSymbols.cString(element))
             insertComposition.bind(3, amount)
             try insertComposition.run()
         }
@@ -184,14 +188,14 @@ public final class EntryWriter {
         var values: [StoreValue] = [.integer(entryPK)]
         for row in lattice.rows { values += [.real(row.x), .real(row.y), .real(row.z)] }
         values += [.real(lengths.x), .real(lengths.y), .real(lengths.z), .real(angles.x), .real(angles.y), .real(angles.z),
-                   .real(lattice.volume), .real(structure.density)]
+                   .real(lattice.volume), .real(record.summary.composition.mass * Structure.gramsPerCubicCentimetrePerDaltonPerCubicAngstrom / lattice.volume)]
         insertLattice.bind(values)
         try insertLattice.run()
         for (index, site) in structure.sites.enumerated() {
             for occupant in site.occupants {
                 insertSite.bind(1, entryPK)
                 insertSite.bind(2, index)
-                insertSite.bind(3, occupant.element.symbol)
+                insertSite.bindStatic(3, ElementSymbols.cString(occupant.element))
                 insertSite.bind(4, occupant.occupancy)
                 insertSite.bind(5, site.position.x)
                 insertSite.bind(6, site.position.y)
@@ -225,4 +229,13 @@ extension StoreValue {
     static func double(_ v: Double) -> StoreValue { .real(v) }
     static func optionalInt(_ v: Int?) -> StoreValue { v.map { .integer(Int64($0)) } ?? .null }
     static func optionalText(_ v: String?) -> StoreValue { v.map { .text($0) } ?? .null }
+}
+
+/// Element symbols as C strings allocated once for the process, bound without copying.
+enum ElementSymbols {
+    nonisolated(unsafe) static let pointers: [UnsafePointer<CChar>] = (1...118).map { z in
+        UnsafePointer(strdup(Element(atomicNumber: z)!.symbol)!)
+    }
+
+    static func cString(_ element: Element) -> UnsafePointer<CChar> { pointers[element.atomicNumber - 1] }
 }

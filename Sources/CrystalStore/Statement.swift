@@ -21,9 +21,9 @@ public final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
+    /// Ready for the next run; bindings stay (every caller binds every parameter).
     public func reset() {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
     }
 
     public func bind(_ index: Int32, _ value: Int64?) {
@@ -38,6 +38,11 @@ public final class Statement {
 
     public func bind(_ index: Int32, _ value: String?) {
         if let value { sqlite3_bind_text(handle, index, value, -1, SQLITE_TRANSIENT) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    /// Binds text that lives for the whole process (no copy).
+    public func bindStatic(_ index: Int32, _ pointer: UnsafePointer<CChar>) {
+        sqlite3_bind_text(handle, index, pointer, -1, nil)
     }
 
     public func bind(_ index: Int32, _ value: Bool) { sqlite3_bind_int64(handle, index, value ? 1 : 0) }

@@ -19,10 +19,29 @@ public struct Provenance: Sendable {
     var location: SourceLocation { SourceLocation(path: file, member: member, line: line, block: block) }
 }
 
+/// Everything derived from a composition that an entry row holds, computed once (on a parser thread).
+public struct CompositionSummary: Sendable {
+    public let composition: Composition
+    public let reducedFormula: String
+    public let anonymousFormula: String
+    public let chemicalSystem: String
+
+    public init(_ composition: Composition) {
+        self.composition = composition
+        reducedFormula = composition.reducedFormula
+        anonymousFormula = composition.anonymousFormula
+        chemicalSystem = composition.chemicalSystem
+    }
+}
+
 /// A structure to store under an id.
 public struct StructureRecord: Sendable {
     public var id: String
-    public var structure: Structure
+    public var structure: Structure {
+        didSet { summary = CompositionSummary(structure.composition) }
+    }
+    /// The structure's composition and formulas.
+    public private(set) var summary: CompositionSummary
     public var provenance: Provenance
     public var declaredSpaceGroupNumber: Int?
     public var declaredSpaceGroupSymbol: String?
@@ -32,6 +51,7 @@ public struct StructureRecord: Sendable {
                 declaredSpaceGroupSymbol: String? = nil, title: String? = nil) {
         self.id = id
         self.structure = structure
+        self.summary = CompositionSummary(structure.composition)
         self.provenance = provenance
         self.declaredSpaceGroupNumber = declaredSpaceGroupNumber
         self.declaredSpaceGroupSymbol = declaredSpaceGroupSymbol
@@ -42,7 +62,10 @@ public struct StructureRecord: Sendable {
 /// An energy to store under an id: total eV of `composition`.
 public struct EnergyEntry: Sendable {
     public var id: String
-    public var composition: Composition
+    public var composition: Composition {
+        didSet { summary = CompositionSummary(composition) }
+    }
+    public private(set) var summary: CompositionSummary
     public var totalEnergy: Double
     public var provenance: Provenance
     public var properties: [(name: String, value: String)]
@@ -51,6 +74,7 @@ public struct EnergyEntry: Sendable {
                 properties: [(name: String, value: String)] = []) {
         self.id = id
         self.composition = composition
+        self.summary = CompositionSummary(composition)
         self.totalEnergy = totalEnergy
         self.provenance = provenance
         self.properties = properties

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import CrystalExport
+import CrystalModel
+
+/// Writes N GNoME-style candidates: P1 CIFs in pymatgen's CifWriter dialect (5-40 sites, realistic
+/// element mixes) and a summary CSV in GNoME's stable_materials_summary.csv layout with their energies.
+struct SampleGenerator: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crystaldb-samplegen",
+        abstract: "Generate GNoME-style CIFs and a matching energy CSV for benchmarks at any scale.")
+
+    @Option(help: "Number of structures.")
+    var count = 1000
+
+    @Option(help: "Output folder (created; must not exist unless --force).")
+    var out: String
+
+    @Option(help: "Random seed: the same seed gives the same files.")
+    var seed: UInt64 = 42
+
+    @Flag(help: "Write the CIFs into by_id.zip (as GNoME ships them) instead of a cif/ folder.")
+    var zip = false
+
+    @Flag(help: "Replace an existing output folder.")
+    var force = false
+
+    func run() throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: out) {
+            guard force else { throw ValidationError("\(out) exists; pass --force to replace it") }
+            try fm.removeItem(atPath: out)
+        }
+        try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
+        var rng = SplitMix64(seed: seed)
+        let zipWriter = zip ? try ZipWriter(path: out + "/by_id.zip") : nil
+        if !zip { try fm.createDirectory(atPath: out + "/cif", withIntermediateDirectories: true) }
+        var csv = "Composition,MaterialId,Reduced Formula,Elements,NSites,Volume,Density,Corrected Energy\n"
+        for _ in 0..<count {
+            let id = String(format: "%010llx", rng.next() & 0xFF_FFFF_FFFF)
+            let formula = ChemistryModel.formula(using: &rng)
+            let structure = Self.structure(formula, using: &rng)
+            let cif = CIFWriter.write(structure, blockName: structure.composition.reducedFormula)
+            if let zipWriter {
+                try zipWriter.add(name: "by_id/\(id).CIF", bytes: Array(cif.utf8))
+            } else {
+                try cif.write(toFile: "\(out)/cif/\(id).cif", atomically: false, encoding: .utf8)
+            }
+            let composition = structure.composition
+            let compositionText = formula.counts.sorted { $0.0.symbol < $1.0.symbol }.map { "\($0.0.symbol)\($0.1)" }.joined()
+            let elements = "\"[" + composition.elements.map { "'\($0.symbol)'" }.joined(separator: ", ") + "]\""
+            csv += "\(compositionText),\(id),\(composition.reducedFormula),\(elements),\(structure.siteCount),"
+            csv += String(format: "%.6f,%.6f,%.8f\n", structure.lattice.volume, structure.density, ChemistryModel.totalEnergy(formula))
+        }
+        try zipWriter?.finish()
+        try csv.write(toFile: out + "/summary.csv", atomically: true, encoding: .utf8)
+        print("wrote \(count) structures to \(out)/\(zip ? "by_id.zip" : "cif/") and energies to \(out)/summary.csv")
+    }
+
+    /// A triclinic cell of 10-22 Å^3 per atom with atoms placed at least 1.0 Å apart where possible.
+    static func structure<R: RandomNumberGenerator>(_ formula: ChemistryModel.Formula, using rng: inout R) -> Structure {
+        let atoms = formula.counts.reduce(0) { $0 + $1.1 }
+        let volume = Double(atoms) * Double.random(in: 10...22, using: &rng)
+        let angles = Vector3(Double.random(in: 70...110, using: &rng), Double.random(in: 70...110, using: &rng),
+                             Double.random(in: 60...120, using: &rng))
+        let ratios = Vector3(Double.random(in: 0.7...1.4, using: &rng), Double.random(in: 0.7...1.4, using: &rng),
+                             Double.random(in: 0.7...1.4, using: &rng))
+        let unit = Lattice(lengths: ratios, anglesInDegrees: angles)
+        let lattice = unit.scaled(by: cbrt(volume / unit.volume))
+        var sites = [Site]()
+        for (element, count) in formula.counts {
+            for _ in 0..<count {
+                var best = Vector3.zero, bestDistance = -1.0
+                for _ in 0..<12 {
+                    let p = Vector3(Double.random(in: 0..<1, using: &rng), Double.random(in: 0..<1, using: &rng), Double.random(in: 0..<1, using: &rng))
+                    let d = sites.map { nearestDistance(p, $0.position, lattice) }.min() ?? .infinity
+                    if d > bestDistance { best = p; bestDistance = d }
+                    if d > 1.6 { break }
+                }
+                sites.append(Site(element: element, position: best))
+            }
+        }
+        return Structure(lattice: lattice, sites: sites)
+    }
+
+    static func nearestDistance(_ p: Vector3, _ q: Vector3, _ lattice: Lattice) -> Double {
+        var d = p - q
+        d -= d.rounded(.toNearestOrEven)
+        return lattice.cartesian(d).length
+    }
+}
