@@ -21,6 +21,7 @@ public final class EntryWriter {
     private let insertProvenance: Statement
     private let insertProperty: Statement
     private let insertDiagnostic: Statement
+    private let selectComposition: Statement
 
     public init(db: Database, source: String, isReference: Bool, importID: Int64?) throws(StoreError) {
         self.db = db
@@ -56,6 +57,7 @@ public final class EntryWriter {
             INSERT INTO provenance (entry_pk, role, file, member, data_block, line, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         insertProperty = try db.prepare("INSERT OR REPLACE INTO properties (entry_pk, name, value) VALUES (?, ?, ?)")
+        selectComposition = try db.prepare("SELECT element, amount FROM compositions WHERE entry_pk = ?")
         insertDiagnostic = try db.prepare("""
             INSERT INTO diagnostics (import_id, source, file, member, line, data_block, severity, kind, message)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -85,8 +87,9 @@ public final class EntryWriter {
     }
 
     func storedComposition(_ entryPK: Int64) throws(StoreError) -> Composition {
-        let statement = try db.prepare("SELECT element, amount FROM compositions WHERE entry_pk = ?")
+        let statement = selectComposition
         statement.bind(1, entryPK)
+        defer { statement.reset() }
         var composition = Composition()
         while try statement.step() {
             if let element = statement.text(0).flatMap(Element.init(symbol:)) { composition.add(element, statement.double(1)) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CrystalExport
 import CrystalStore
 
@@ -36,7 +37,7 @@ final class RowFormatter {
         case .jsonl:
             output.line(Self.jsonObject(fields, values))
         case .table:
-            pending.append(zip(fields, values).map { Self.text($0, $1) })
+            pending.append(zip(fields, values).map { Self.tableText($0, $1) })
             if pending.count >= 1000 { flushTable() }
         }
         first = false
@@ -70,6 +71,15 @@ final class RowFormatter {
         }
         for row in pending { output.line(line(row)) }
         pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Table cells round reals to 6 decimals for reading; CSV and JSON keep every digit.
+    static func tableText(_ field: QueryField, _ value: StoreValue) -> String {
+        guard case .real(let v) = value, v.isFinite else { return text(field, value) }
+        var out = String(format: "%.6f", v)
+        while out.hasSuffix("0") { out.removeLast() }
+        if out.hasSuffix(".") { out.removeLast() }
+        return out == "-0" ? "0" : out
     }
 
     /// Plain text of a value: numbers in shortest round-trip form, compositions `Fe:2;O:3`.

@@ -1,0 +1,29 @@
+"""Runs a command several times on a fresh store; prints each wall time, the median, the rate and peak RSS."""
+import argparse, os, resource, statistics, subprocess, sys, time
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--runs", type=int, default=3)
+parser.add_argument("--count", type=int, required=True, help="structures per run, for the rate")
+parser.add_argument("command", nargs=argparse.REMAINDER)
+args = parser.parse_args()
+command = args.command[1:] if args.command and args.command[0] == "--" else args.command
+store = command[command.index("--db") + 1]
+times, peaks = [], []
+for run in range(args.runs):
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(store + suffix):
+            os.remove(store + suffix)
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        os.execvp(command[0], command)
+    _, status, usage = os.wait4(pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"command failed with status {status}")
+    times.append(elapsed)
+    peaks.append(usage.ru_maxrss / 1024)
+median = statistics.median(times)
+print("runs (s): " + " ".join(f"{t:.2f}" for t in times))
+print(f"median: {median:.2f} s = {args.count / median:,.0f} structures/s; peak RSS {max(peaks):.0f} MB")

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# make bench: import throughput on generated GNoME-style CIFs, median of repeated runs, peak RSS, and
+# pymatgen's CifParser rate on the same files where pymatgen is installed (PYMATGEN_PYTHON or python3).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${BENCH_N:-20000}
+RUNS=${BENCH_RUNS:-3}
+PEER_N=${BENCH_PEER_N:-500}
+OUT=bench-out
+BIN=.build/release/crystaldb
+GEN=.build/release/crystaldb-samplegen
+mkdir -p $OUT
+if [ ! -f $OUT/gnome-$N/summary.csv ]; then
+  $GEN --count "$N" --out $OUT/gnome-$N --seed 2026 --force >/dev/null
+fi
+echo "== import: $N generated GNoME-style CIFs (P1, 5-40 sites) into a new store, $RUNS runs, $(nproc) cores =="
+python3 Benchmarks/measure.py --runs "$RUNS" --count "$N" -- $BIN import --db $OUT/bench.sqlite --source gnome $OUT/gnome-$N/cif
+echo "== import with energies: CIFs plus summary.csv (one entry each, joined by id) =="
+python3 Benchmarks/measure.py --runs "$RUNS" --count "$N" -- $BIN import --db $OUT/bench.sqlite --source gnome $OUT/gnome-$N/cif $OUT/gnome-$N/summary.csv
+PY=${PYMATGEN_PYTHON:-python3}
+if $PY -c "import pymatgen" 2>/dev/null; then
+  echo "== peer: pymatgen CifParser on the first $PEER_N of the same files, one core =="
+  $PY Benchmarks/pymatgen_peer.py $OUT/gnome-$N/cif "$PEER_N"
+else
+  echo "== peer: pymatgen not installed (pip install pymatgen, or set PYMATGEN_PYTHON); skipped =="
+fi
