@@ -4,6 +4,7 @@ import argparse, os, resource, statistics, subprocess, sys, time
 parser = argparse.ArgumentParser()
 parser.add_argument("--runs", type=int, default=3)
 parser.add_argument("--count", type=int, required=True, help="structures per run, for the rate")
+parser.add_argument("--rate-file", help="write the median rate (structures/s) here")
 parser.add_argument("command", nargs=argparse.REMAINDER)
 args = parser.parse_args()
 command = args.command[1:] if args.command and args.command[0] == "--" else args.command
@@ -27,3 +28,6 @@ for run in range(args.runs):
 median = statistics.median(times)
 print("runs (s): " + " ".join(f"{t:.2f}" for t in times))
 print(f"median: {median:.2f} s = {args.count / median:,.0f} structures/s; peak RSS {max(peaks):.0f} MB")
+if args.rate_file:
+    with open(args.rate_file, "w") as f:
+        f.write(f"{args.count / median}\n")

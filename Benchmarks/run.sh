@@ -14,13 +14,14 @@ if [ ! -f $OUT/gnome-$N/summary.csv ]; then
   $GEN --count "$N" --out $OUT/gnome-$N --seed 2026 --force >/dev/null
 fi
 echo "== import: $N generated GNoME-style CIFs (P1, 5-40 sites) into a new store, $RUNS runs, $(nproc) cores =="
-python3 Benchmarks/measure.py --runs "$RUNS" --count "$N" -- $BIN import --db $OUT/bench.sqlite --source gnome $OUT/gnome-$N/cif
+python3 Benchmarks/measure.py --runs "$RUNS" --count "$N" --rate-file $OUT/rate.txt -- $BIN import --db $OUT/bench.sqlite --source gnome $OUT/gnome-$N/cif
 echo "== import with energies: CIFs plus summary.csv (one entry each, joined by id) =="
 python3 Benchmarks/measure.py --runs "$RUNS" --count "$N" -- $BIN import --db $OUT/bench.sqlite --source gnome $OUT/gnome-$N/cif $OUT/gnome-$N/summary.csv
 PY=${PYMATGEN_PYTHON:-python3}
 if $PY -c "import pymatgen" 2>/dev/null; then
   echo "== peer: pymatgen CifParser on the first $PEER_N of the same files, one core =="
-  $PY Benchmarks/pymatgen_peer.py $OUT/gnome-$N/cif "$PEER_N"
+  $PY Benchmarks/pymatgen_peer.py $OUT/gnome-$N/cif "$PEER_N" $OUT/peer-rate.txt
+  python3 -c "import sys; a=float(open('$OUT/rate.txt').read()); b=float(open('$OUT/peer-rate.txt').read()); print(f'ratio: crystaldb end to end on 2 cores / pymatgen parse only on 1 core = {a/b:.0f}x')"
 else
   echo "== peer: pymatgen not installed (pip install pymatgen, or set PYMATGEN_PYTHON); skipped =="
 fi

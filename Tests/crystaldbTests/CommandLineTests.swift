@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// Runs the built `crystaldb` binary and pins its output, errors and exit codes.
+@Suite struct CommandLineTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var binary: URL {
+        // Beside the test bundle in .build/<config>/.
+        let candidates = [Bundle.main.bundleURL.appendingPathComponent("crystaldb"),
+                          root.appendingPathComponent(".build/debug/crystaldb")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
+    }
+
+    struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    @discardableResult
+    static func run(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func scratch() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("crystaldb-cli-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test("the root help lists every subcommand")
+    func help() throws {
+        let result = try Self.run(["--help"])
+        #expect(result.status == 0)
+        for name in ["import", "stats", "show", "diagnostics", "query", "schema"] {
+            #expect(result.stdout.contains("  \(name) "), "\(name) missing from help")
+        }
+        #expect(result.stdout.hasPrefix("OVERVIEW: A crystal-structure database"))
+    }
+
+    @Test("import prints its summary; query, show and diagnostics read the store back")
+    func roundTrip() throws {
+        let dir = scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("s.sqlite").path
+        let imported = try Self.run(["import", "--db", db, "--source", "sample", "SampleData/structures", "SampleData/entries.csv", "SampleData/bad"])
+        #expect(imported.status == 0)
+        #expect(imported.stdout.hasPrefix("imported: 8 structures, 16 energies (0 already stored)\nfiles: 12 read, 0 ignored"))
+        #expect(imported.stdout.contains("skipped: 4   diagnostics: 4 errors, 1 warnings"))
+        #expect(imported.stdout.contains("  error bad-cell: 1\n"))
+
+        let csv = try Self.run(["query", "--db", db, "--fields", "id,nsites,composition,elements,is_reference", "--format", "csv"])
+        #expect(csv.status == 0)
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.first == "id,nsites,composition,elements,is_reference")
+        #expect(lines.contains("TiO2-rutile,6,O:4;Ti:2,\"O,Ti\",false"))
+        #expect(lines.contains("Na,,Na:1,Na,false"))
+
+        let jsonl = try Self.run(["query", "--db", db, "--fields", "id,composition,elements,energy_per_atom", "--format", "jsonl"])
+        #expect(jsonl.stdout.contains("{\"id\":\"FeO-vasp4\",\"composition\":{\"Fe\":1,\"O\":1},\"elements\":[\"Fe\",\"O\"],\"energy_per_atom\":-8.305}\n"))
+
+        let cif = try Self.run(["show", "--db", db, "NaCl-conventional", "--format", "cif"])
+        #expect(cif.status == 0)
+        #expect(cif.stdout.contains("data_NaCl-conventional\n"))
+        #expect(cif.stdout.contains("_cell_length_a   5.64020000\n"))
+        #expect(cif.stdout.components(separatedBy: "\n  Cl  Cl").count - 1 == 4)
+
+        let diagnostics = try Self.run(["diagnostics", "--db", db, "--errors-only"])
+        #expect(diagnostics.stdout.contains("SampleData/bad/bad-loop-count.cif:8 in data_broken: error: CIF syntax: loop of 4 tags has 3 values, not a multiple of 4\n"))
+        #expect(diagnostics.stdout.contains("SampleData/bad/truncated.POSCAR:9: error: file ends early"))
+    }
+
+    @Test("errors: a missing store, an unknown field, an unknown id, a file that gives nothing")
+    func errors() throws {
+        let dir = scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = try Self.run(["stats", "--db", dir.appendingPathComponent("none.sqlite").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("error: SQLite error 14: "))
+        #expect(missing.stderr.contains("no such store"))
+
+        let db = dir.appendingPathComponent("s.sqlite").path
+        try Self.run(["import", "--db", db, "SampleData/structures/FeO-vasp4.POSCAR"])
+        let field = try Self.run(["query", "--db", db, "--fields", "id,colour"])
+        #expect(field.status == 64)
+        #expect(field.stderr.contains("unknown field 'colour'"))
+
+        let id = try Self.run(["show", "--db", db, "nope"])
+        #expect(id.status == 1)
+        #expect(id.stderr == "error: no entry with id 'nope'\n")
+
+        let nothing = try Self.run(["import", "--db", db, "SampleData/bad/zero-volume.cif"])
+        #expect(nothing.status == 1)
+        #expect(nothing.stderr.contains("error: nothing could be read"))
+
+        let strict = try Self.run(["import", "--db", db, "--strict", "SampleData/structures/FeO-vasp4.POSCAR", "SampleData/bad/truncated.POSCAR"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("1 failures (--strict)"))
+    }
+}
