@@ -21,6 +21,7 @@ let package = Package(
         .target(name: "CIFSyntax"),
         .target(name: "CrystalImport", dependencies: ["CrystalModel", "CIFSyntax", "CZlib", "CSpglib"]),
         .target(name: "CrystalStore", dependencies: ["CrystalModel", "CSQLite"]),
+        .target(name: "CrystalHull", dependencies: ["CrystalModel"]),
         .target(name: "CrystalExport", dependencies: ["CrystalModel", "CZlib"]),
         .target(name: "CrystalIngest", dependencies: ["CrystalModel", "CrystalImport", "CrystalStore"]),
         .executableTarget(name: "crystaldb", dependencies: [
@@ -35,6 +36,7 @@ let package = Package(
         .testTarget(name: "CIFSyntaxTests", dependencies: ["CIFSyntax"]),
         .testTarget(name: "CrystalImportTests", dependencies: ["CrystalImport", "CrystalModel", "CIFSyntax"]),
         .testTarget(name: "CrystalStoreTests", dependencies: ["CrystalStore", "CrystalModel"]),
+        .testTarget(name: "CrystalHullTests", dependencies: ["CrystalHull", "CrystalImport", "CrystalModel"]),
         .testTarget(name: "CrystalExportTests", dependencies: ["CrystalExport", "CrystalImport", "CrystalModel"]),
         .testTarget(name: "CrystalIngestTests", dependencies: ["CrystalIngest", "CrystalStore", "CrystalImport", "CrystalExport", "CrystalModel"]),
         .testTarget(name: "crystaldbTests", dependencies: ["crystaldb"]),
