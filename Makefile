@@ -27,6 +27,9 @@ demo: release
 	$(RELEASE_BIN) stats --db $(DEMO_DB)
 	$(RELEASE_BIN) query --db $(DEMO_DB) --fields id,chemical_formula_reduced,nsites,volume,density,energy_per_atom --format table
 	$(RELEASE_BIN) show --db $(DEMO_DB) NaCl-conventional --format poscar
+	$(RELEASE_BIN) hull --db $(DEMO_DB)
+	$(RELEASE_BIN) query --db $(DEMO_DB) --stable --fields id,chemical_formula_reduced,formation_energy_per_atom,e_above_hull,decomposition
+	$(RELEASE_BIN) query --db $(DEMO_DB) --fields id,chemical_formula_reduced,e_above_hull,decomposition --format csv
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -22,10 +22,11 @@ let package = Package(
         .target(name: "CrystalImport", dependencies: ["CrystalModel", "CIFSyntax", "CZlib", "CSpglib"]),
         .target(name: "CrystalStore", dependencies: ["CrystalModel", "CSQLite"]),
         .target(name: "CrystalHull", dependencies: ["CrystalModel"]),
+        .target(name: "CrystalStability", dependencies: ["CrystalModel", "CrystalHull", "CrystalStore"]),
         .target(name: "CrystalExport", dependencies: ["CrystalModel", "CZlib"]),
         .target(name: "CrystalIngest", dependencies: ["CrystalModel", "CrystalImport", "CrystalStore"]),
         .executableTarget(name: "crystaldb", dependencies: [
-            "CrystalModel", "CrystalImport", "CrystalStore", "CrystalIngest", "CrystalExport",
+            "CrystalModel", "CrystalImport", "CrystalStore", "CrystalIngest", "CrystalExport", "CrystalStability",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-samplegen", dependencies: [
@@ -37,6 +38,7 @@ let package = Package(
         .testTarget(name: "CrystalImportTests", dependencies: ["CrystalImport", "CrystalModel", "CIFSyntax"]),
         .testTarget(name: "CrystalStoreTests", dependencies: ["CrystalStore", "CrystalModel"]),
         .testTarget(name: "CrystalHullTests", dependencies: ["CrystalHull", "CrystalImport", "CrystalModel"]),
+        .testTarget(name: "CrystalStabilityTests", dependencies: ["CrystalStability", "CrystalIngest", "CrystalStore", "CrystalModel"]),
         .testTarget(name: "CrystalExportTests", dependencies: ["CrystalExport", "CrystalImport", "CrystalModel"]),
         .testTarget(name: "CrystalIngestTests", dependencies: ["CrystalIngest", "CrystalStore", "CrystalImport", "CrystalExport", "CrystalModel"]),
         .testTarget(name: "crystaldbTests", dependencies: ["crystaldb"]),

@@ -27,7 +27,7 @@ CREATE TABLE energies (
     e_above_reference_hull REAL,
     is_stable INTEGER,
     decomposition TEXT
-);
+, is_hull_vertex INTEGER, is_reference_hull_vertex INTEGER, hull_missing TEXT, hull_computed INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE entries (
     entry_pk INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -43,6 +43,18 @@ CREATE TABLE entries (
     declared_spacegroup_symbol TEXT,
     title TEXT,
     import_id INTEGER REFERENCES imports(import_id)
+);
+CREATE TABLE hull_runs (
+    run_id INTEGER PRIMARY KEY,
+    finished_at TEXT NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('full', 'incremental')),
+    tolerance REAL NOT NULL,
+    systems INTEGER NOT NULL,
+    entries INTEGER NOT NULL,
+    stable INTEGER NOT NULL,
+    below_reference INTEGER NOT NULL,
+    missing_references INTEGER NOT NULL,
+    seconds REAL NOT NULL
 );
 CREATE TABLE imports (
     import_id INTEGER PRIMARY KEY,
@@ -94,6 +106,7 @@ CREATE TABLE sites (
 ) WITHOUT ROWID;
 CREATE INDEX compositions_element ON compositions(element, entry_pk);
 CREATE INDEX diagnostics_source ON diagnostics(source, severity);
+CREATE INDEX energies_hull_pending ON energies(hull_computed) WHERE hull_computed = 0;
 CREATE INDEX entries_chemical_system ON entries(chemical_system);
 CREATE INDEX entries_reduced_formula ON entries(reduced_formula);
 CREATE INDEX entries_source ON entries(source, is_reference);

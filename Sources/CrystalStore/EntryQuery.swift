@@ -1,6 +1,8 @@
 /// Streams entries as rows of chosen fields, in id order; never holds the result set in memory.
 public struct EntryQuery {
     public let fields: [QueryField]
+    /// Only entries the last hull run called stable.
+    public var onlyStable = false
 
     public init(fieldNames: [String]) throws(StoreError) {
         var fields = [QueryField]()
@@ -14,7 +16,8 @@ public struct EntryQuery {
     }
 
     public var sql: String {
-        "SELECT " + fields.map(\.sql).joined(separator: ", ") + " " + QueryField.fromClause + " ORDER BY e.id"
+        "SELECT " + fields.map(\.sql).joined(separator: ", ") + " " + QueryField.fromClause
+            + (onlyStable ? " WHERE g.is_stable = 1" : "") + " ORDER BY e.id"
     }
 
     /// The values of one entry, if it exists.

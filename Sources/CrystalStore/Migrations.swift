@@ -105,6 +105,25 @@ public enum Migrations {
         );
         CREATE INDEX diagnostics_source ON diagnostics(source, severity);
         """),
+        Migration(version: 2, name: "hull-results", sql: """
+        ALTER TABLE energies ADD COLUMN is_hull_vertex INTEGER;
+        ALTER TABLE energies ADD COLUMN is_reference_hull_vertex INTEGER;
+        ALTER TABLE energies ADD COLUMN hull_missing TEXT;
+        ALTER TABLE energies ADD COLUMN hull_computed INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX energies_hull_pending ON energies(hull_computed) WHERE hull_computed = 0;
+        CREATE TABLE hull_runs (
+            run_id INTEGER PRIMARY KEY,
+            finished_at TEXT NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('full', 'incremental')),
+            tolerance REAL NOT NULL,
+            systems INTEGER NOT NULL,
+            entries INTEGER NOT NULL,
+            stable INTEGER NOT NULL,
+            below_reference INTEGER NOT NULL,
+            missing_references INTEGER NOT NULL,
+            seconds REAL NOT NULL
+        );
+        """),
     ]
 
     /// Applies the migrations the store lacks, each in its own transaction.

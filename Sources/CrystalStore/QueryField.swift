@@ -7,6 +7,8 @@ public struct QueryField: Sendable, Hashable {
         case composition
         /// Comma-separated text shown as a JSON array of strings.
         case list
+        /// `id:fraction;...` text shown as a JSON array of {id, fraction}.
+        case decomposition
     }
 
     public let name: String
@@ -37,6 +39,12 @@ public struct QueryField: Sendable, Hashable {
         QueryField(name: "density", sql: "l.density", kind: .real, summary: "density (g/cm^3)"),
         QueryField(name: "energy", sql: "g.total_energy", kind: .real, summary: "total energy (eV) as imported"),
         QueryField(name: "energy_per_atom", sql: "g.energy_per_atom", kind: .real, summary: "energy per atom (eV/atom)"),
+        QueryField(name: "formation_energy_per_atom", sql: "g.formation_energy_per_atom", kind: .real, summary: "formation energy (eV/atom) against the lowest elemental entries"),
+        QueryField(name: "e_above_hull", sql: "g.e_above_hull", kind: .real, summary: "energy above the hull of all entries (eV/atom, >= 0)"),
+        QueryField(name: "e_above_reference_hull", sql: "g.e_above_reference_hull", kind: .real, summary: "energy above the reference-only hull (eV/atom, negative below it)"),
+        QueryField(name: "is_stable", sql: "g.is_stable", kind: .boolean, summary: "hull vertex, or within the hull run's tolerance of the hull"),
+        QueryField(name: "is_hull_vertex", sql: "g.is_hull_vertex", kind: .boolean, summary: "a vertex of the hull of all entries (pymatgen's stable)"),
+        QueryField(name: "decomposition", sql: "g.decomposition", kind: .decomposition, summary: "hull phases and atom fractions (id:fraction;...)"),
         QueryField(name: "declared_spacegroup_number", sql: "e.declared_spacegroup_number", kind: .integer, summary: "space group number the file declares"),
         QueryField(name: "declared_spacegroup_symbol", sql: "e.declared_spacegroup_symbol", kind: .text, summary: "H-M symbol the file declares"),
         QueryField(name: "file", sql: "(SELECT p.file FROM provenance p WHERE p.entry_pk = e.entry_pk ORDER BY p.role DESC LIMIT 1)", kind: .text, summary: "file the structure (else the energy) came from"),

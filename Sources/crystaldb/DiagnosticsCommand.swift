@@ -29,6 +29,19 @@ struct DiagnosticsCommand: ParsableCommand {
                                               line: statement.optionalInt(2).map(Int.init), block: statement.text(3))
                 out.line("\(location): \(statement.text(4) ?? ""): \(statement.text(5) ?? "")")
             }
+            // Entries the last hull run could not place.
+            var hullSQL = """
+                SELECT e.id, e.reduced_formula, g.hull_missing, p.file, p.line FROM energies g JOIN entries e USING (entry_pk)
+                LEFT JOIN provenance p ON p.entry_pk = e.entry_pk AND p.role = 'energy'
+                WHERE g.hull_missing IS NOT NULL
+                """
+            if source != nil { hullSQL += " AND e.source = ?" }
+            let hull = try db.prepare(hullSQL + " ORDER BY e.id")
+            if let source { hull.bind(1, source) }
+            while try hull.step() {
+                let location = SourceLocation(path: hull.text(3) ?? "(hull)", line: hull.optionalInt(4).map(Int.init))
+                out.line("\(location): error: entry '\(hull.text(0) ?? "")' (\(hull.text(1) ?? "")): no elemental entry for \(hull.text(2) ?? ""); not placed on the hull")
+            }
         }
     }
 }

@@ -14,6 +14,9 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "table, csv, json or jsonl.")
     var format: RowFormatter.Format = .table
 
+    @Flag(help: "Only entries the last `crystaldb hull` run called stable.")
+    var stable = false
+
     func validate() throws {
         for name in fieldNames where QueryField.byName[name] == nil {
             throw ValidationError("unknown field '\(name)'; known fields: \(QueryField.all.map(\.name).joined(separator: ", "))")
@@ -26,7 +29,8 @@ struct QueryCommand: ParsableCommand {
         let out = Output()
         try failing {
             let db = try Store.openForReading(path: store.db)
-            let query = try EntryQuery(fieldNames: fieldNames)
+            var query = try EntryQuery(fieldNames: fieldNames)
+            query.onlyStable = stable
             let formatter = RowFormatter(format: format, fields: query.fields, output: out)
             formatter.begin()
             try query.run(db) { values in formatter.row(values) }

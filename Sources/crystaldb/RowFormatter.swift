@@ -115,6 +115,11 @@ final class RowFormatter {
                 return "{" + compositionPairs(v).map { "\(StructureJSON.string($0.0)):\(StructureJSON.number($0.1))" }.joined(separator: ",") + "}"
             case .list:
                 return "[" + v.split(separator: ",").map { StructureJSON.string(String($0)) }.joined(separator: ",") + "]"
+            case .decomposition:
+                return "[" + v.split(separator: ";").compactMap { part -> String? in
+                    guard let colon = part.lastIndex(of: ":"), let fraction = Double(part[part.index(after: colon)...]) else { return nil }
+                    return "{\"id\":\(StructureJSON.string(String(part[..<colon]))),\"fraction\":\(StructureJSON.number(fraction))}"
+                }.joined(separator: ",") + "]"
             default:
                 return StructureJSON.string(v)
             }

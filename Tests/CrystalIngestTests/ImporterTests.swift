@@ -27,12 +27,12 @@ import CrystalStore
         let paths = [Fixtures.sampleData.appendingPathComponent("structures").path, Fixtures.sampleData.appendingPathComponent("entries.csv").path]
         let first = try importing(paths, into: store)
         #expect(first.structures == 8)
-        #expect(first.energies == 16)
+        #expect(first.energies == 18)
         #expect(first.errors == 0)
         let second = try importing(paths, into: store)
         #expect(second.structures == 0 && second.energies == 0)
-        #expect(second.unchanged == 24)
-        #expect(try scalar(store, "SELECT count(*) FROM entries") == .integer(16))
+        #expect(second.unchanged == 26)
+        #expect(try scalar(store, "SELECT count(*) FROM entries") == .integer(18))
         #expect(try scalar(store, "SELECT count(*) FROM sites") == .integer(8 + 8 + 6 + 8 + 2 + 4 + 2 + 12))
         // NaCl from its H-M name: 8 sites; Si from its Hall symbol: 8 sites; disordered CuAu: 4 sites, 8 site rows.
         #expect(try scalar(store, "SELECT nsites FROM entries WHERE id = ?", "NaCl-conventional") == .integer(8))

@@ -53,7 +53,7 @@ import Testing
         let db = dir.appendingPathComponent("s.sqlite").path
         let imported = try Self.run(["import", "--db", db, "--source", "sample", "SampleData/structures", "SampleData/entries.csv", "SampleData/bad"])
         #expect(imported.status == 0)
-        #expect(imported.stdout.hasPrefix("imported: 8 structures, 16 energies (0 already stored)\nfiles: 12 read, 0 ignored"))
+        #expect(imported.stdout.hasPrefix("imported: 8 structures, 18 energies (0 already stored)\nfiles: 12 read, 0 ignored"))
         #expect(imported.stdout.contains("skipped: 4   diagnostics: 4 errors, 1 warnings"))
         #expect(imported.stdout.contains("  error bad-cell: 1\n"))
 
@@ -76,6 +76,29 @@ import Testing
         let diagnostics = try Self.run(["diagnostics", "--db", db, "--errors-only"])
         #expect(diagnostics.stdout.contains("SampleData/bad/bad-loop-count.cif:8 in data_broken: error: CIF syntax: loop of 4 tags has 3 values, not a multiple of 4\n"))
         #expect(diagnostics.stdout.contains("SampleData/bad/truncated.POSCAR:9: error: file ends early"))
+    }
+
+    @Test("hull computes, stores and lists stability; decompositions print as id:fraction and JSON arrays")
+    func hull() throws {
+        let dir = scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("s.sqlite").path
+        try Self.run(["import", "--db", db, "SampleData/structures", "SampleData/entries.csv"])
+        let hull = try Self.run(["hull", "--db", db])
+        #expect(hull.status == 0)
+        #expect(hull.stdout.hasPrefix("hull (incremental): 15 chemical systems, 18 entries with energies, 18 recomputed\nstable: 15 (tolerance 1e-08 eV/atom)"))
+        let csv = try Self.run(["query", "--db", db, "--fields", "id,e_above_hull,is_stable,decomposition", "--format", "csv"])
+        // Li3FeO3 = Li2O + LiFeO2: (-42.9 - (-14.29 - 28.78)) / 7 above the hull.
+        let line = try #require(csv.stdout.split(separator: "\n").first { $0.hasPrefix("Li3FeO3-hypothetical,") })
+        let fields = line.split(separator: ",")
+        #expect(abs(Double(fields[1])! - 0.17 / 7) < 1e-9)
+        #expect(fields[2] == "false")
+        #expect(fields[3] == "LiFeO2:0.571428571;two-blocks/Li2O:0.428571429")
+        let json = try Self.run(["query", "--db", db, "--stable", "--fields", "id,decomposition", "--format", "json"])
+        #expect(json.stdout.contains("{\"id\":\"FeO-vasp4\",\"decomposition\":[{\"id\":\"FeO-vasp4\",\"fraction\":1}]}"))
+        #expect(!json.stdout.contains("TiO2-anatase"))
+        let again = try Self.run(["hull", "--db", db])
+        #expect(again.stdout.contains(", 0 recomputed"))
     }
 
     @Test("errors: a missing store, an unknown field, an unknown id, a file that gives nothing")
