@@ -30,7 +30,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-samplegen", dependencies: [
-            "CrystalModel", "CrystalExport",
+            "CrystalModel", "CrystalExport", "CrystalImport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "crystaldb-bench", dependencies: [
+            "CrystalModel", "CrystalHull", "CrystalImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CrystalModelTests", dependencies: ["CrystalModel"]),

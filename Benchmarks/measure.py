@@ -5,13 +5,14 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--runs", type=int, default=3)
 parser.add_argument("--count", type=int, required=True, help="structures per run, for the rate")
 parser.add_argument("--rate-file", help="write the median rate (structures/s) here")
+parser.add_argument("--keep-store", action="store_true", help="run on the existing store instead of a fresh one")
 parser.add_argument("command", nargs=argparse.REMAINDER)
 args = parser.parse_args()
 command = args.command[1:] if args.command and args.command[0] == "--" else args.command
 store = command[command.index("--db") + 1]
 times, peaks = [], []
 for run in range(args.runs):
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in (() if args.keep_store else ("", "-wal", "-shm")):
         if os.path.exists(store + suffix):
             os.remove(store + suffix)
     start = time.perf_counter()
@@ -27,7 +28,7 @@ for run in range(args.runs):
     peaks.append(usage.ru_maxrss / 1024)
 median = statistics.median(times)
 print("runs (s): " + " ".join(f"{t:.2f}" for t in times))
-print(f"median: {median:.2f} s = {args.count / median:,.0f} structures/s; peak RSS {max(peaks):.0f} MB")
+print(f"median: {median:.2f} s = {args.count / median:,.0f} entries/s; peak RSS {max(peaks):.0f} MB")
 if args.rate_file:
     with open(args.rate_file, "w") as f:
         f.write(f"{args.count / median}\n")

@@ -9,6 +9,9 @@ PEER_N=${BENCH_PEER_N:-500}
 OUT=bench-out
 BIN=.build/release/crystaldb
 GEN=.build/release/crystaldb-samplegen
+HULL=.build/release/crystaldb-bench
+MP=../shared/data/hull/mp_materials_summary.csv
+CANDIDATES=${BENCH_CANDIDATES:-1000000}
 mkdir -p $OUT
 if [ ! -f $OUT/gnome-$N/summary.csv ]; then
   $GEN --count "$N" --out $OUT/gnome-$N --seed 2026 --force >/dev/null
@@ -24,4 +27,23 @@ if $PY -c "import pymatgen" 2>/dev/null; then
   python3 -c "import sys; a=float(open('$OUT/rate.txt').read()); b=float(open('$OUT/peer-rate.txt').read()); print(f'ratio: crystaldb end to end on 2 cores / pymatgen parse only on 1 core = {a/b:.0f}x')"
 else
   echo "== peer: pymatgen not installed (pip install pymatgen, or set PYMATGEN_PYTHON); skipped =="
+fi
+
+if [ -f $MP ]; then
+  echo "== hull: the $(($(wc -l < $MP) - 1))-entry Materials Project table, engine alone (formation energies, e_above_hull, decompositions) =="
+  $HULL --reference $MP --runs "$RUNS" | tee $OUT/hull.txt
+  echo "== hull: the same through the store: crystaldb hull --full (load, compute, write) =="
+  rm -f $OUT/mp.sqlite*
+  $BIN import --db $OUT/mp.sqlite --source mp --reference $MP >/dev/null
+  python3 Benchmarks/measure.py --runs 1 --count 31840 --keep-store -- $BIN hull --db $OUT/mp.sqlite --full
+  if [ ! -f $OUT/candidates-$CANDIDATES/summary.csv ]; then
+    $GEN --count "$CANDIDATES" --out $OUT/candidates-$CANDIDATES --systems-from $MP --force >/dev/null
+  fi
+  echo "== hull: $CANDIDATES generated candidates in MP's chemical systems against the MP reference =="
+  $HULL --reference $MP --candidates $OUT/candidates-$CANDIDATES/summary.csv --runs 1
+  if [ -z "${BENCH_SKIP_PEERS:-}" ] && $PY -c "import pymatgen" 2>/dev/null; then
+    echo "== peer: pymatgen PatchedPhaseDiagram on the MP table (takes about two minutes) =="
+    $PY Benchmarks/pymatgen_hull_peer.py $MP $OUT/peer-hull.txt
+    python3 -c "import re; t=open('$OUT/hull.txt').read(); m=float(re.search(r'median: ([0-9.]+) s', t).group(1)); p=float(open('$OUT/peer-hull.txt').read()); print(f'ratio: pymatgen / crystaldb engine = {p/m:.0f}x')"
+  fi
 fi

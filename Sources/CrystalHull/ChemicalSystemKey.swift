@@ -24,7 +24,17 @@ struct ChemicalSystemKey: Hashable, Comparable {
     /// Atomic numbers in increasing order.
     var atomicNumbers: [Int] {
         var out = [Int]()
-        for z in 0..<128 where (z < 64 ? low >> UInt64(z) : high >> UInt64(z - 64)) & 1 == 1 { out.append(z) }
+        out.reserveCapacity(count)
+        var bits = low
+        while bits != 0 {
+            out.append(bits.trailingZeroBitCount)
+            bits &= bits - 1
+        }
+        bits = high
+        while bits != 0 {
+            out.append(64 + bits.trailingZeroBitCount)
+            bits &= bits - 1
+        }
         return out
     }
 

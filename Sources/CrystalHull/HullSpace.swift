@@ -11,10 +11,23 @@ final class HullSpace {
         var missing: [Element] = []
     }
 
+    /// An entry reduced to what the LP needs: its elements (atomic numbers, increasing), atom fractions in
+    /// the same order, and its system.
+    struct Point {
+        var elements: [Int]
+        var fractions: [Double]
+        var system: ChemicalSystemKey
+    }
+
     let entries: [HullEntry]
     let members: [Int]
     /// Lowest energy per atom of each element's single-element members, and which entry has it.
     let references: [Int: (energy: Double, entry: Int)]
+    private var points: [Point?]
+    /// Each chemical system's own vertices (entry indices), filled by `solve`.
+    private(set) var vertices: [ChemicalSystemKey: [Int]] = [:]
+    /// Formation energy per entry (NaN until computed).
+    private var formation: [Double]
 
     init(entries: [HullEntry], members: [Int]) {
         self.entries = entries
@@ -27,118 +40,117 @@ final class HullSpace {
             references[z] = (e, index)
         }
         self.references = references
+        self.points = [Point?](repeating: nil, count: entries.count)
+        self.formation = [Double](repeating: .nan, count: entries.count)
+    }
+
+    func point(_ index: Int) -> Point {
+        if let point = points[index] { return point }
+        let composition = entries[index].composition
+        let total = composition.totalAmount
+        let point = Point(elements: composition.amounts.map(\.element.atomicNumber), fractions: composition.amounts.map { $0.amount / total },
+                          system: ChemicalSystemKey(composition.elements))
+        points[index] = point
+        return point
     }
 
     func missing(_ entry: HullEntry) -> [Element] {
         entry.composition.elements.filter { references[$0.atomicNumber] == nil }
     }
 
-    func formationEnergy(_ entry: HullEntry) -> Double {
+    func formationEnergy(_ index: Int) -> Double {
+        let cached = formation[index]
+        if !cached.isNaN { return cached }
+        let p = point(index)
         var reference = 0.0
-        for (element, fraction) in entry.composition.fractions {
-            reference += fraction * references[element.atomicNumber]!.energy
-        }
-        return entry.energyPerAtom - reference
-    }
-
-    /// A phase for the LP: entry index, fractions over the system's elements, formation energy.
-    struct Phase {
-        var entry: Int
-        var fractions: [Int: Double]
-        var energy: Double
+        for (z, f) in zip(p.elements, p.fractions) { reference += f * references[z]!.energy }
+        let value = entries[index].energyPerAtom - reference
+        formation[index] = value
+        return value
     }
 
     /// Vertices of each chemical system, found from the fewest elements up; calls `report` for every member.
     func solve(_ report: (Int, Answer) -> Void) {
         var bySystem = [ChemicalSystemKey: [Int]]()
-        var formation = [Int: Double]()
         for index in members {
-            let entry = entries[index]
-            let absent = missing(entry)
+            let absent = missing(entries[index])
             if !absent.isEmpty {
                 var answer = Answer()
                 answer.missing = absent
                 report(index, answer)
                 continue
             }
-            formation[index] = formationEnergy(entry)
-            bySystem[ChemicalSystemKey(entry.composition.elements), default: []].append(index)
+            bySystem[point(index).system, default: []].append(index)
         }
-        var vertices = [ChemicalSystemKey: [Phase]]()
         for system in bySystem.keys.sorted() {
             let own = bySystem[system]!
             let elements = system.atomicNumbers
-            // Candidate phases: vertices of proper subsystems, then the best entry per reduced composition.
-            var candidates = [Phase]()
-            for sub in system.subsets() where sub != system {
-                if let phases = vertices[sub] { candidates += phases }
-            }
+            let subsets = system.subsets()
+            // Candidates: vertices of proper subsystems, then the best entry per reduced composition.
+            var candidates = [Int]()
+            for sub in subsets where sub != system { if let phases = vertices[sub] { candidates += phases } }
             let subCount = candidates.count
-            var bestByComposition = [[Double]: Int]()
-            var order = [[Double]]()
+            var bestByComposition = [[Int64]: Int]()
+            var keys = [[Int64]]()
+            keys.reserveCapacity(own.count)
             for index in own {
-                let key = fractionKey(entries[index].composition, elements)
+                let key = compositionKey(index)
+                keys.append(key)
                 if let current = bestByComposition[key] {
-                    if formation[index]! < formation[current]! || (formation[index]! == formation[current]! && index < current) {
-                        bestByComposition[key] = index
-                    }
+                    if formationEnergy(index) < formationEnergy(current) { bestByComposition[key] = index }
                 } else {
                     bestByComposition[key] = index
-                    order.append(key)
                 }
             }
-            for key in order {
-                let index = bestByComposition[key]!
-                candidates.append(Phase(entry: index, fractions: fractionMap(entries[index].composition), energy: formation[index]!))
-            }
-            var lp = makeLP(candidates, elements)
-            // Vertex test for each own best entry against all other candidates.
-            var ownVertices = [Phase]()
-            for column in subCount..<candidates.count {
-                let phase = candidates[column]
-                let target = elements.map { phase.fractions[$0] ?? 0 }
-                let isElemental = elements.count == 1
-                if isElemental {
-                    // The lowest elemental entry is the reference itself: a vertex by definition.
-                    if references[elements[0]]!.entry == phase.entry { ownVertices.append(phase) }
-                    continue
+            let bestSet = Set(bestByComposition.values)
+            candidates += own.filter { bestSet.contains($0) }
+            var ownVertices = [Int]()
+            if elements.count == 1 {
+                // The lowest elemental entry is the reference itself: a vertex by definition.
+                ownVertices = [references[elements[0]]!.entry]
+            } else {
+                let lp = makeLP(candidates, elements)
+                for column in subCount..<candidates.count {
+                    let index = candidates[column]
+                    guard let without = lp.solve(target: point(index).fractions, excluding: column) else { continue }
+                    if formationEnergy(index) < without.energy - HullTolerances.vertex { ownVertices.append(index) }
                 }
-                guard let without = lp.solve(target: target, excluding: column) else { continue }
-                if phase.energy < without.energy - HullTolerances.vertex { ownVertices.append(phase) }
             }
             vertices[system] = ownVertices
-            // Place every own entry against the vertices of the system and its subsystems.
-            var stable = [Phase]()
-            for sub in system.subsets() { if let phases = vertices[sub] { stable += phases } }
-            lp = makeLP(stable, elements)
             // An exact duplicate of a vertex (the same composition, not just reduced, and the same total energy
             // to 1e-9 relative) is a vertex too: the same calculation listed twice. This is pymatgen's entry
             // equality (`ComputedEntry.__eq__`), which also holds for id-less table rows; pymatgen would not
             // call two duplicates with different ids both stable.
-            var vertexEntries = Set(ownVertices.map(\.entry))
-            for index in own where !vertexEntries.contains(index) {
-                let best = bestByComposition[fractionKey(entries[index].composition, elements)]!
+            var vertexEntries = Set(ownVertices)
+            for (index, key) in zip(own, keys) where !vertexEntries.contains(index) {
+                let best = bestByComposition[key]!
                 if vertexEntries.contains(best), isDuplicate(entries[index], entries[best]) { vertexEntries.insert(index) }
             }
+            // Place every own entry against the vertices of the system and its subsystems.
+            var stable = [Int]()
+            for sub in subsets { if let phases = vertices[sub] { stable += phases } }
+            let lp = makeLP(stable, elements)
             for index in own {
                 var answer = Answer()
-                answer.formationEnergy = formation[index]!
+                let energy = formationEnergy(index)
+                answer.formationEnergy = energy
                 if vertexEntries.contains(index) {
                     answer.isVertex = true
                     answer.energyAbove = 0
                     answer.decomposition = [(index, 1)]
-                } else if let solution = lp.solve(target: elements.map { fractionMap(entries[index].composition)[$0] ?? 0 }) {
-                    answer.energyAbove = max(0, formation[index]! - solution.energy)
-                    answer.decomposition = solution.basis.map { (stable[$0.column].entry, $0.weight) }.sorted { $0.entry < $1.entry }
+                } else if let solution = lp.solve(target: point(index).fractions) {
+                    answer.energyAbove = max(0, energy - solution.energy)
+                    answer.decomposition = solution.basis.map { (stable[$0.column], $0.weight) }.sorted { $0.entry < $1.entry }
                 }
                 report(index, answer)
             }
         }
-        self.vertices = vertices
     }
 
-    /// Filled by `solve`: each chemical system's own vertices, used by `place`.
-    private(set) var vertices: [ChemicalSystemKey: [Phase]] = [:]
+    /// Atom fractions rounded to 1e-10, so that Fe2O3 and Fe4O6 share a key.
+    func compositionKey(_ index: Int) -> [Int64] {
+        point(index).fractions.map { Int64(($0 * 1e10).rounded()) }
+    }
 
     func isDuplicate(_ a: HullEntry, _ b: HullEntry) -> Bool {
         guard a.composition.elementCount == b.composition.elementCount else { return false }
@@ -148,58 +160,47 @@ final class HullSpace {
         return abs(a.totalEnergy - b.totalEnergy) <= 1e-9 * max(abs(a.totalEnergy), abs(b.totalEnergy))
     }
 
-    func fractionMap(_ composition: Composition) -> [Int: Double] {
-        var map = [Int: Double]()
-        for (element, fraction) in composition.fractions { map[element.atomicNumber] = fraction }
-        return map
-    }
-
-    func fractionKey(_ composition: Composition, _ elements: [Int]) -> [Double] {
-        let map = fractionMap(composition)
-        // Rounded so that Fe2O3 and Fe4O6 share a key.
-        return elements.map { ((map[$0] ?? 0) * 1e10).rounded() / 1e10 }
-    }
-
-    func makeLP(_ phases: [Phase], _ elements: [Int]) -> HullLP {
+    /// The LP over `phases` (entry indices) in the system of `elements`; phase fractions are spread into
+    /// the system's element order.
+    func makeLP(_ phases: [Int], _ elements: [Int]) -> HullLP {
         let k = elements.count
+        var row = [Int](repeating: -1, count: 128)
+        for (i, z) in elements.enumerated() { row[z] = i }
         var fractions = [Double](repeating: 0, count: phases.count * k)
         var energies = [Double](repeating: 0, count: phases.count)
         var elemental = [Int](repeating: -1, count: k)
-        for (j, phase) in phases.enumerated() {
-            energies[j] = phase.energy
-            for (i, z) in elements.enumerated() { fractions[j * k + i] = phase.fractions[z] ?? 0 }
-            if phase.fractions.count == 1, let z = phase.fractions.keys.first, let i = elements.firstIndex(of: z),
-               references[z]?.entry == phase.entry {
-                elemental[i] = j
-            }
+        for (j, index) in phases.enumerated() {
+            energies[j] = formationEnergy(index)
+            let p = point(index)
+            for (z, f) in zip(p.elements, p.fractions) { fractions[j * k + row[z]] = f }
+            if p.elements.count == 1, references[p.elements[0]]?.entry == index { elemental[row[p.elements[0]]] = j }
         }
         return HullLP(fractions: fractions, energies: energies, k: k, elementalColumn: elemental)
     }
 
+    /// Target fractions of an entry in the element order of its own system (they coincide).
+    func target(_ index: Int) -> [Double] { point(index).fractions }
+
     /// Places entries that are not members against this space's hull (after `solve`): energy above it,
     /// negative below; nil when this space lacks an element of the entry.
     func place(_ indices: [Int], _ report: (Int, Double?) -> Void) {
-        var programs = [ChemicalSystemKey: (HullLP, [Int])]()
+        var programs = [ChemicalSystemKey: HullLP]()
         for index in indices {
-            let entry = entries[index]
-            guard missing(entry).isEmpty else {
+            guard missing(entries[index]).isEmpty else {
                 report(index, nil)
                 continue
             }
-            let system = ChemicalSystemKey(entry.composition.elements)
-            if programs[system] == nil {
-                var stable = [Phase]()
-                for sub in system.subsets() { if let phases = vertices[sub] { stable += phases } }
-                let elements = system.atomicNumbers
-                programs[system] = (makeLP(stable, elements), elements)
+            let p = point(index)
+            if programs[p.system] == nil {
+                var stable = [Int]()
+                for sub in p.system.subsets() { if let phases = vertices[sub] { stable += phases } }
+                programs[p.system] = makeLP(stable, p.elements)
             }
-            let (lp, elements) = programs[system]!
-            let map = fractionMap(entry.composition)
-            guard let solution = lp.solve(target: elements.map { map[$0] ?? 0 }) else {
+            guard let solution = programs[p.system]!.solve(target: p.fractions) else {
                 report(index, nil)
                 continue
             }
-            report(index, formationEnergy(entry) - solution.energy)
+            report(index, formationEnergy(index) - solution.energy)
         }
     }
 }

@@ -26,7 +26,10 @@ public struct StabilityEngine {
             results[index].missingReferences = hull.missing
         }
         let referenceIndices = entries.indices.filter { entries[$0].isReference }
-        if !referenceIndices.isEmpty {
+        if referenceIndices.count == entries.count {
+            // Every entry is a reference: the reference hull is the hull.
+            for index in results.indices { results[index].isReferenceHullVertex = results[index].isHullVertex }
+        } else if !referenceIndices.isEmpty {
             let references = HullSpace(entries: entries, members: referenceIndices)
             references.solve { index, hull in results[index].isReferenceHullVertex = hull.isVertex }
             let others = entries.indices.filter { !entries[$0].isReference }

@@ -25,6 +25,12 @@ struct SampleGenerator: ParsableCommand {
     @Flag(help: "Replace an existing output folder.")
     var force = false
 
+    @Option(help: ArgumentHelp("Draw chemical systems from this energy table (e.g. MP's summary CSV): each candidate gets the elements of a random row, new amounts, and an energy near that row's formation energy.", valueName: "CSV"))
+    var systemsFrom: String?
+
+    @Flag(help: "Write only summary.csv (no CIFs): for hull benchmarks at a million entries.")
+    var noStructures = false
+
     func run() throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: out) {
@@ -33,18 +39,25 @@ struct SampleGenerator: ParsableCommand {
         }
         try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
         var rng = SplitMix64(seed: seed)
-        let zipWriter = zip ? try ZipWriter(path: out + "/by_id.zip") : nil
-        if !zip { try fm.createDirectory(atPath: out + "/cif", withIntermediateDirectories: true) }
+        if let systemsFrom {
+            try SystemsSampler(table: systemsFrom).write(count: count, to: out + "/summary.csv", using: &rng)
+            print("wrote \(count) candidate energies in the chemical systems of \(systemsFrom) to \(out)/summary.csv")
+            return
+        }
+        let zipWriter = zip && !noStructures ? try ZipWriter(path: out + "/by_id.zip") : nil
+        if !zip && !noStructures { try fm.createDirectory(atPath: out + "/cif", withIntermediateDirectories: true) }
         var csv = "Composition,MaterialId,Reduced Formula,Elements,NSites,Volume,Density,Corrected Energy\n"
         for _ in 0..<count {
             let id = String(format: "%010llx", rng.next() & 0xFF_FFFF_FFFF)
             let formula = ChemistryModel.formula(using: &rng)
             let structure = Self.structure(formula, using: &rng)
-            let cif = CIFWriter.write(structure, blockName: structure.composition.reducedFormula)
-            if let zipWriter {
-                try zipWriter.add(name: "by_id/\(id).CIF", bytes: Array(cif.utf8))
-            } else {
-                try cif.write(toFile: "\(out)/cif/\(id).cif", atomically: false, encoding: .utf8)
+            if !noStructures {
+                let cif = CIFWriter.write(structure, blockName: structure.composition.reducedFormula)
+                if let zipWriter {
+                    try zipWriter.add(name: "by_id/\(id).CIF", bytes: Array(cif.utf8))
+                } else {
+                    try cif.write(toFile: "\(out)/cif/\(id).cif", atomically: false, encoding: .utf8)
+                }
             }
             let composition = structure.composition
             let compositionText = formula.counts.sorted { $0.0.symbol < $1.0.symbol }.map { "\($0.0.symbol)\($0.1)" }.joined()
