@@ -64,18 +64,20 @@ public final class Importer {
 
     static func parseInParallel(_ files: [InputFile], options: ImportOptions) -> [ParsedFile] {
         guard !files.isEmpty else { return [] }
-        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<ParsedFile>.allocate(capacity: files.count)
-        results.initialize(repeating: ParsedFile())
-        defer { results.deallocate() }
+        var results = [ParsedFile](repeating: ParsedFile(), count: files.count)
         let chunks = min(options.jobs * 4, files.count)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var index = chunk
-            while index < files.count {
-                results[index] = ParsedFile.parse(files[index], options: options)
-                index += chunks
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each index is written by exactly one iteration.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var index = chunk
+                while index < files.count {
+                    slots[index] = ParsedFile.parse(files[index], options: options)
+                    index += chunks
+                }
             }
         }
-        return Array(results)
+        return results
     }
 
     static func write(_ file: ParsedFile, writer: EntryWriter, summary: inout ImportSummary) throws {
