@@ -35,33 +35,37 @@ public struct InputWalker {
     }
 
     func visitFile(path: String, relative: String, explicit: Bool, _ visit: (Event) throws -> Void) throws {
-        let lower = path.lowercased()
+        let lower = Self.lowercasedSuffix(path)
         let relativeID = InputFile.stripExtensions(relative)
         if lower.hasSuffix(".zip") {
             try walkZip(path: path, relativeID: relativeID, visit)
         } else if lower.hasSuffix(".tar") || lower.hasSuffix(".tar.gz") || lower.hasSuffix(".tgz") {
             try walkTar(path: path, relativeID: relativeID, visit)
         } else if let kind = InputFile.kind(ofName: path) {
-            let bytes: [UInt8]
-            do {
-                if lower.hasSuffix(".gz") {
+            var contents: [UInt8]?
+            if lower.hasSuffix(".gz") {
+                do {
                     guard let reader = GzipReader(path: path) else { throw ArchiveError.corrupt("\(path): cannot open") }
-                    bytes = try reader.readAll(limit: Self.maximumFileBytes)
-                } else {
-                    bytes = try DirectoryListing.read(path, limit: Self.maximumFileBytes)
+                    contents = try reader.readAll(limit: Self.maximumFileBytes)
+                } catch {
+                    try visit(.diagnostic(ImportDiagnostic(.error, .io, at: SourceLocation(path: path), "\(error)")))
+                    return
                 }
-            } catch {
-                try visit(.diagnostic(ImportDiagnostic(.error, .io, at: SourceLocation(path: path), "\(error)")))
-                return
             }
+            // Plain files are read later, on the parser threads.
             try visit(.file(InputFile(kind: kind, path: path, member: nil, relativeID: relativeID,
-                                      stem: InputFile.stripExtensions(InputFile.baseName(path)), bytes: bytes)))
+                                      stem: InputFile.stripExtensions(InputFile.baseName(path)), contents: contents)))
         } else if explicit {
             try visit(.diagnostic(ImportDiagnostic(.error, .unsupported, at: SourceLocation(path: path),
                 "unknown file type (expected .cif, .mcif, POSCAR/CONTCAR/.vasp, .csv, .json, optionally .gz, or a .zip/.tar archive)")))
         } else {
             try visit(.ignored(path))
         }
+    }
+
+    /// The last 8 characters lower-cased: enough for every suffix tested (".tar.gz").
+    static func lowercasedSuffix(_ path: String) -> String {
+        String(decoding: path.utf8.suffix(8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// A member name made safe for ids: no leading `/`, no `.` or `..` components.
@@ -92,7 +96,7 @@ public struct InputWalker {
         let memberID = InputFile.stripExtensions(clean)
         let relativeID = archiveID.isEmpty ? memberID : archiveID + "/" + memberID
         try visit(.file(InputFile(kind: kind, path: path, member: name, relativeID: relativeID,
-                                  stem: InputFile.stripExtensions(InputFile.baseName(clean)), bytes: bytes)))
+                                  stem: InputFile.stripExtensions(InputFile.baseName(clean)), contents: bytes)))
     }
 
     func walkZip(path: String, relativeID: String, _ visit: (Event) throws -> Void) throws {

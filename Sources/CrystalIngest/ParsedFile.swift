@@ -11,11 +11,18 @@ struct ParsedFile: Sendable {
     static func parse(_ input: InputFile, options: ImportOptions) -> ParsedFile {
         var parsed = ParsedFile()
         let baseID = options.idPolicy == .path ? input.relativeID : input.stem
+        let bytes: [UInt8]
+        do {
+            bytes = try input.readBytes()
+        } catch {
+            parsed.diagnostics.append(ImportDiagnostic(.error, .io, at: input.location, "\(error)"))
+            return parsed
+        }
         switch input.kind {
         case .cif, .poscar:
             let result = input.kind == .cif
-                ? CIFStructureReader.read(bytes: input.bytes, location: input.location)
-                : POSCARReader.read(bytes: input.bytes, location: input.location, options: options.poscar)
+                ? CIFStructureReader.read(bytes: bytes, location: input.location)
+                : POSCARReader.read(bytes: bytes, location: input.location, options: options.poscar)
             parsed.diagnostics = result.diagnostics
             let several = result.structures.count > 1
             for read in result.structures {
@@ -24,8 +31,8 @@ struct ParsedFile: Sendable {
             }
         case .energyCSV, .entryJSON:
             let result = input.kind == .energyCSV
-                ? EnergyTableReader.readCSV(bytes: input.bytes, location: input.location, stem: baseID)
-                : ComputedEntryReader.read(bytes: input.bytes, location: input.location, stem: baseID)
+                ? EnergyTableReader.readCSV(bytes: bytes, location: input.location, stem: baseID)
+                : ComputedEntryReader.read(bytes: bytes, location: input.location, stem: baseID)
             parsed.diagnostics = result.diagnostics
             for row in result.records {
                 let provenance = Provenance(file: input.path, member: input.member, block: nil, line: row.line, contentHash: "")
