@@ -23,10 +23,11 @@ let package = Package(
         .target(name: "CrystalStore", dependencies: ["CrystalModel", "CSQLite"]),
         .target(name: "CrystalHull", dependencies: ["CrystalModel"]),
         .target(name: "CrystalStability", dependencies: ["CrystalModel", "CrystalHull", "CrystalStore"]),
+        .target(name: "CrystalQuery", dependencies: ["CrystalModel", "CrystalStore"]),
         .target(name: "CrystalExport", dependencies: ["CrystalModel", "CZlib"]),
         .target(name: "CrystalIngest", dependencies: ["CrystalModel", "CrystalImport", "CrystalStore"]),
         .executableTarget(name: "crystaldb", dependencies: [
-            "CrystalModel", "CrystalImport", "CrystalStore", "CrystalIngest", "CrystalExport", "CrystalStability",
+            "CrystalModel", "CrystalImport", "CrystalStore", "CrystalIngest", "CrystalExport", "CrystalStability", "CrystalQuery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-samplegen", dependencies: [
@@ -43,6 +44,7 @@ let package = Package(
         .testTarget(name: "CrystalStoreTests", dependencies: ["CrystalStore", "CrystalModel"]),
         .testTarget(name: "CrystalHullTests", dependencies: ["CrystalHull", "CrystalImport", "CrystalModel"]),
         .testTarget(name: "CrystalStabilityTests", dependencies: ["CrystalStability", "CrystalIngest", "CrystalStore", "CrystalModel"]),
+        .testTarget(name: "CrystalQueryTests", dependencies: ["CrystalQuery", "CrystalStore", "CrystalIngest", "CrystalModel"]),
         .testTarget(name: "CrystalExportTests", dependencies: ["CrystalExport", "CrystalImport", "CrystalModel"]),
         .testTarget(name: "CrystalIngestTests", dependencies: ["CrystalIngest", "CrystalStore", "CrystalImport", "CrystalExport", "CrystalModel"]),
         .testTarget(name: "crystaldbTests", dependencies: ["crystaldb"]),

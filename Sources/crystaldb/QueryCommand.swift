@@ -1,12 +1,19 @@
 import ArgumentParser
+import CrystalQuery
 import CrystalStore
 
 struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query", abstract: "List entries with chosen fields, in id order.",
-        discussion: "Fields: " + QueryField.all.map(\.name).joined(separator: ", "))
+        commandName: "query", abstract: "List entries matching a filter, with chosen fields, in a stable order.",
+        discussion: """
+        The filter is OPTIMADE's filter language: comparisons (= != < <= > >=) on numbers and strings, AND, OR, NOT, \
+        parentheses, elements HAS / HAS ALL / HAS ANY / HAS ONLY, LENGTH elements, IS KNOWN / IS UNKNOWN, CONTAINS, \
+        STARTS WITH, ENDS WITH, and elements:elements_ratios HAS "Li":>0.1. Fields: \
+        \(QueryField.all.map(\.name).joined(separator: ", ")).
+        """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var filterFlags: FilterFlags
 
     @Option(help: ArgumentHelp("Comma-separated field names.", valueName: "a,b,..."))
     var fields = QueryField.defaultNames.joined(separator: ",")
@@ -14,13 +21,21 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "table, csv, json or jsonl.")
     var format: RowFormatter.Format = .table
 
-    @Flag(help: "Only entries the last `crystaldb hull` run called stable.")
-    var stable = false
+    @Option(help: ArgumentHelp("Sort by a field (id breaks ties).", valueName: "FIELD[:desc]"))
+    var sort: String?
+
+    @Option(help: "At most this many rows.")
+    var limit: Int?
+
+    @Flag(help: "Print only the number of matching entries.")
+    var count = false
 
     func validate() throws {
         for name in fieldNames where QueryField.byName[name] == nil {
             throw ValidationError("unknown field '\(name)'; known fields: \(QueryField.all.map(\.name).joined(separator: ", "))")
         }
+        if let sort { do { _ = try EntryFilterOptions.sort(sort) } catch { throw ValidationError("\(error)") } }
+        if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
     }
 
     var fieldNames: [String] { fields.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
@@ -30,7 +45,13 @@ struct QueryCommand: ParsableCommand {
         try failing {
             let db = try Store.openForReading(path: store.db)
             var query = try EntryQuery(fieldNames: fieldNames)
-            query.onlyStable = stable
+            try filterFlags.options.apply(to: &query)
+            if count {
+                out.line(String(try query.count(db)))
+                return
+            }
+            if let sort { query.sort = [try EntryFilterOptions.sort(sort)] }
+            query.limit = limit
             let formatter = RowFormatter(format: format, fields: query.fields, output: out)
             formatter.begin()
             try query.run(db) { values in formatter.row(values) }

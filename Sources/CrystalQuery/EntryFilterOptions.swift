@@ -1,0 +1,76 @@
+import CrystalModel
+import CrystalStore
+
+/// The everyday short flags, each translated into the same `Filter` tree as the OPTIMADE text.
+public struct EntryFilterOptions: Sendable {
+    public var filterText: String?
+    public var elements: [String] = []
+    public var only: [String] = []
+    public var exclude: [String] = []
+    public var chemicalSystem: String?
+    public var formula: String?
+    public var maximumEnergyAboveHull: Double?
+    public var stable = false
+    public var source: String?
+
+    public init() {}
+
+    /// Why a short flag is wrong (an element that is not one, a formula that does not parse).
+    public struct FlagError: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    /// The whole filter: the text (if any) AND every flag.
+    public func filter() throws -> Filter {
+        var filter = try filterText.map(FilterParser.parse) ?? .all
+        func symbols(_ list: [String], flag: String) throws -> [String] {
+            for symbol in list where Element(symbol: symbol) == nil {
+                throw FlagError(description: "--\(flag): '\(symbol)' is not an element symbol")
+            }
+            return list
+        }
+        if !elements.isEmpty { filter = filter.and(.list(field: "elements", column: 0, .hasAll, try symbols(elements, flag: "elements"), valueColumn: 0)) }
+        if !only.isEmpty { filter = filter.and(.list(field: "elements", column: 0, .hasOnly, try symbols(only, flag: "only"), valueColumn: 0)) }
+        for symbol in try symbols(exclude, flag: "exclude") {
+            filter = filter.and(.not(.list(field: "elements", column: 0, .has, [symbol], valueColumn: 0)))
+        }
+        if let chemicalSystem {
+            let parts = chemicalSystem.split(separator: "-").map(String.init)
+            let system = try symbols(parts, flag: "chemsys").sorted().joined(separator: "-")
+            filter = filter.and(.compare(field: "chemical_system", column: 0, .equal, .string(system), valueColumn: 0))
+        }
+        if let formula {
+            let reduced: String
+            do { reduced = try Composition(formula: formula).reducedFormula } catch { throw FlagError(description: "--formula: \(error)") }
+            filter = filter.and(.compare(field: "chemical_formula_reduced", column: 0, .equal, .string(reduced), valueColumn: 0))
+        }
+        if let maximumEnergyAboveHull {
+            filter = filter.and(.compare(field: "e_above_hull", column: 0, .lessOrEqual, .number(maximumEnergyAboveHull), valueColumn: 0))
+        }
+        if stable { filter = filter.and(.compare(field: "is_stable", column: 0, .equal, .number(1), valueColumn: 0)) }
+        if let source { filter = filter.and(.compare(field: "source", column: 0, .equal, .string(source), valueColumn: 0)) }
+        return filter
+    }
+
+    /// Applies the filter to a query.
+    public func apply(to query: inout EntryQuery) throws {
+        let filter = try filter()
+        if filter != .all {
+            let compiled = try FilterCompiler().compile(filter)
+            query.condition = (compiled.sql, compiled.bindings)
+        }
+    }
+
+    /// `field` or `field:desc`, from the whitelist.
+    public static func sort(_ text: String) throws -> (field: QueryField, descending: Bool) {
+        let parts = text.split(separator: ":")
+        guard let name = parts.first.map(String.init), let field = QueryField.byName[name], parts.count <= 2 else {
+            throw FlagError(description: "--sort: unknown field '\(text)'")
+        }
+        if parts.count == 2 {
+            guard parts[1] == "desc" || parts[1] == "asc" else { throw FlagError(description: "--sort: use FIELD, FIELD:asc or FIELD:desc") }
+            return (field, parts[1] == "desc")
+        }
+        return (field, false)
+    }
+}

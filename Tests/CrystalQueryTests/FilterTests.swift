@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+import CrystalIngest
+import CrystalStore
+@testable import CrystalQuery
+
+@Suite struct FilterParserTests {
+    @Test("precedence: OR loosest, then AND, then NOT; constant-first comparisons are mirrored")
+    func precedence() throws {
+        let filter = try FilterParser.parse(#"NOT nsites > 3 AND elements HAS "Li" OR 2 < nelements"#)
+        guard case .or(.and(.not(.compare("nsites", _, .greater, .number(3), _)), .list("elements", _, .has, ["Li"], _)),
+                       .compare("nelements", _, .greater, .number(2), _)) = filter else {
+            Issue.record("parsed as \(filter)")
+            return
+        }
+    }
+
+    @Test("every construct of the grammar parses", arguments: [
+        #"elements HAS ALL "Li", "O""#, #"elements HAS ANY "Fe","Co""#, #"elements HAS ONLY "Li","Fe","P","O""#,
+        #"LENGTH elements >= 3"#, #"e_above_hull IS KNOWN"#, #"decomposition IS UNKNOWN"#, #"id CONTAINS "mp""#,
+        #"id STARTS WITH "mp-""#, #"id STARTS "mp-""#, #"id ENDS WITH "7""#, #"elements:elements_ratios HAS "Li":>0.1"#,
+        #"elements:elements_ratios HAS ALL "Li":>=0.1, "O":<0.6"#, #"((nsites <= 40))"#, #"chemical_formula_reduced = "FeLiO2""#,
+        #"nsites != -1.5e1"#, "",
+    ])
+    func parses(text: String) throws {
+        _ = try FilterParser.parse(text)
+    }
+
+    @Test("malformed filters name the column", arguments: [
+        (#"nsites >"#, 9, "expected a string or a number"), (#"(nsites > 3"#, 12, "expected ')'"),
+        (#"nsites > 3 AND"#, 15, "expected a property name"), (#"elements HAS "Li"#, 14, "unterminated string"),
+        (#"nsites ~ 3"#, 8, "unexpected character '~'"), (#"nsites IS MAYBE"#, 11, "expected KNOWN or UNKNOWN"),
+        (#"nsites > 3 nelements > 2"#, 12, "unexpected 'nelements'"), (#"nsites ! 3"#, 8, "'!' must be followed by '='"),
+    ] as [(String, Int, String)])
+    func malformed(text: String, column: Int, reason: String) {
+        #expect {
+            _ = try FilterParser.parse(text)
+        } throws: { error in
+            guard let error = error as? FilterError else { return false }
+            return error.column == column && error.reason.contains(reason)
+        }
+    }
+
+    @Test("unknown fields and type mismatches are compile errors at their column", arguments: [
+        (#"colour = "red""#, 1, "unknown field 'colour'"), (#"nsites = "x""#, 10, "nsites is a number"),
+        (#"id > 3"#, 6, "id is a string"), (#"elements = "Li""#, 1, "elements is a list"),
+        (#"elements HAS "Xx""#, 14, "'Xx' is not an element symbol"), (#"nsites CONTAINS "3""#, 1, "nsites is not a string"),
+        (#"is_stable = 2"#, 13, "is_stable is true or false"),
+    ] as [(String, Int, String)])
+    func compileErrors(text: String, column: Int, reason: String) throws {
+        let filter = try FilterParser.parse(text)
+        #expect {
+            _ = try FilterCompiler().compile(filter)
+        } throws: { error in
+            guard let error = error as? FilterError else { return false }
+            return error.column == column && error.reason.contains(reason)
+        }
+    }
+
+    @Test("values are always bound, never part of the SQL text")
+    func bound() throws {
+        let compiled = try FilterCompiler().compile(try FilterParser.parse(#"id = "x'; DROP TABLE entries; --" OR elements HAS "Li""#))
+        #expect(!compiled.sql.contains("DROP"))
+        #expect(compiled.bindings.contains(.text("x'; DROP TABLE entries; --")))
+        #expect(compiled.sql.filter { $0 == "?" }.count == compiled.bindings.count)
+    }
+
+    @Test("HAS ONLY becomes the chemical subsystems looked up in the index")
+    func hasOnly() throws {
+        let compiled = try FilterCompiler().compile(try FilterParser.parse(#"elements HAS ONLY "O","Li","Fe""#))
+        #expect(compiled.sql.hasPrefix("(e.chemical_system IN ("))
+        #expect(Set(compiled.bindings) == Set(["Fe", "Li", "O", "Fe-Li", "Fe-O", "Li-O", "Fe-Li-O"].map { StoreValue.text($0) }))
+    }
+}
+
+/// Filters run against the sample store give the entries a person would pick by hand.
+@Suite struct FilterQueryTests {
+    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("SampleData")
+
+    static func store() throws -> (Database, URL) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crystaldb-q-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let db = try Store.openForWriting(path: dir.appendingPathComponent("q.sqlite").path)
+        _ = try Importer(db: db, options: ImportOptions(source: "sample")).run([sample.appendingPathComponent("structures").path,
+                                                                                 sample.appendingPathComponent("entries.csv").path])
+        return (db, dir)
+    }
+
+    func ids(_ db: Database, _ options: EntryFilterOptions) throws -> [String] {
+        var query = try EntryQuery(fieldNames: ["id"])
+        try options.apply(to: &query)
+        var out = [String]()
+        try query.run(db) { if case .text(let id) = $0[0] { out.append(id) } }
+        #expect(try query.count(db) == out.count)
+        return out
+    }
+
+    @Test("filters and the short flags select the same entries")
+    func selections() throws {
+        let (db, dir) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func text(_ filter: String) throws -> [String] {
+            var options = EntryFilterOptions()
+            options.filterText = filter
+            return try ids(db, options)
+        }
+        #expect(try text(#"elements HAS ALL "Li","O" AND nsites <= 12"#) == ["LiFeO2", "two-blocks/Li2O"])
+        var flags = EntryFilterOptions()
+        flags.elements = ["Li", "O"]
+        flags.filterText = "nsites <= 12"
+        #expect(try ids(db, flags) == ["LiFeO2", "two-blocks/Li2O"])
+        #expect(try text(#"elements HAS ONLY "Ti","O""#) == ["O2", "Ti", "TiO2-anatase", "TiO2-rutile"])
+        var chemsys = EntryFilterOptions()
+        chemsys.chemicalSystem = "O-Ti"
+        #expect(try ids(db, chemsys) == ["TiO2-anatase", "TiO2-rutile"])
+        var formula = EntryFilterOptions()
+        formula.formula = "Ti2O4"
+        #expect(try ids(db, formula) == ["TiO2-anatase", "TiO2-rutile"])
+        var exclude = EntryFilterOptions()
+        exclude.exclude = ["O", "Fe", "Li", "Cl", "Ti", "Cu", "Au"]
+        #expect(try ids(db, exclude) == ["Na", "Si-diamond"])
+        #expect(try text(#"chemical_formula_anonymous = "AB" AND density > 3"#) == ["CuAu-disordered", "FeO-vasp4"])
+        #expect(try text(#"elements:elements_ratios HAS ALL "O":>0.5, "Ti":>0.3"#) == ["TiO2-anatase", "TiO2-rutile"])
+        #expect(try text(#"NOT nsites IS KNOWN AND LENGTH elements > 1"#) == ["Fe3O4", "Li3FeO3-hypothetical", "TiO2-anatase"])
+        #expect(try text(#"id ENDS WITH "rutile" OR id STARTS WITH "two-""#) == ["TiO2-rutile", "two-blocks/Li2O", "two-blocks/Li_bcc"])
+    }
+
+    @Test("injection attempts through values and field names are inert", arguments: [
+        #"id = "'; DROP TABLE entries; --""#, #"id = "\" OR 1=1 --""#, #"chemical_formula_reduced CONTAINS "%' OR '1'='1""#,
+    ])
+    func injection(filter: String) throws {
+        let (db, dir) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var options = EntryFilterOptions()
+        options.filterText = filter
+        #expect(try ids(db, options).isEmpty)
+        let count = try db.prepare("SELECT count(*) FROM entries")
+        #expect(try count.step())
+        #expect(count.int(0) == 18)
+        // A field name is only ever looked up in the whitelist.
+        options.filterText = "id) OR (1 = 1"
+        var query = try EntryQuery(fieldNames: ["id"])
+        #expect(throws: FilterError.self) { try options.apply(to: &query) }
+    }
+}
