@@ -23,13 +23,17 @@ release: deps
 
 demo: release
 	@rm -rf demo && mkdir -p demo
+	$(RELEASE_BIN) import --db $(DEMO_DB) --source mp --reference SampleData/reference.csv
 	$(RELEASE_BIN) import --db $(DEMO_DB) --source sample SampleData/structures SampleData/entries.csv
 	$(RELEASE_BIN) stats --db $(DEMO_DB)
-	$(RELEASE_BIN) query --db $(DEMO_DB) --fields id,chemical_formula_reduced,nsites,volume,density,energy_per_atom --format table
+	$(RELEASE_BIN) query --db $(DEMO_DB) --source sample --fields id,chemical_formula_reduced,nsites,volume,density,energy_per_atom
 	$(RELEASE_BIN) show --db $(DEMO_DB) NaCl-conventional --format poscar
 	$(RELEASE_BIN) hull --db $(DEMO_DB)
-	$(RELEASE_BIN) query --db $(DEMO_DB) --stable --fields id,chemical_formula_reduced,formation_energy_per_atom,e_above_hull,decomposition
-	$(RELEASE_BIN) query --db $(DEMO_DB) --fields id,chemical_formula_reduced,e_above_hull,decomposition --format csv
+	$(RELEASE_BIN) query --db $(DEMO_DB) --stable --source sample --fields id,chemical_formula_reduced,formation_energy_per_atom,e_above_reference_hull,decomposition
+	$(RELEASE_BIN) query --db $(DEMO_DB) 'elements HAS "O" AND e_above_hull > 0' --fields id,chemical_formula_reduced,e_above_hull,decomposition --format csv
+	$(RELEASE_BIN) export --db $(DEMO_DB) --candidates --format gnome --out demo/stable-candidates
+	@echo "stable candidates (novel compositions on the hull) are in demo/stable-candidates: summary.csv, by_id.zip, manifest.json"
+	@cat demo/stable-candidates/summary.csv
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -39,7 +39,29 @@ public enum CIFWriter {
         return cleaned.isEmpty ? "crystal" : cleaned
     }
 
-    static func f8(_ value: Double) -> String { String(format: "%.8f", value) }
+    /// Fixed 8 decimals, as `%.8f` writes them, without Foundation's formatter (it dominates export time).
+    static func f8(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 9e10 else { return String(format: "%.8f", value) }
+        let scaled = (abs(value) * 1e8).rounded()
+        var integer = Int64(scaled)
+        let negative = value < 0 && integer != 0
+        var digits = [UInt8](repeating: 0x30, count: 20)
+        var i = digits.count
+        var produced = 0
+        while integer > 0 || produced < 9 {
+            i -= 1
+            digits[i] = 0x30 + UInt8(integer % 10)
+            integer /= 10
+            produced += 1
+            if produced == 8 {
+                i -= 1
+                digits[i] = 0x2E
+            }
+        }
+        var out = String(decoding: digits[i...], as: UTF8.self)
+        if negative { out = "-" + out }
+        return out
+    }
 
     static func occupancy(_ value: Double) -> String {
         value == 1 ? "1" : String(format: "%.8g", value)

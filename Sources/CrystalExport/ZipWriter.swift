@@ -50,14 +50,32 @@ public final class ZipWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    public func add(name: String, bytes: [UInt8], method: Method = .deflated) throws {
+    /// A member compressed ahead of writing (on any thread).
+    public struct Prepared: Sendable {
+        let crc: UInt32
+        let size: Int
+        let data: [UInt8]
+        let method: UInt16
+    }
+
+    /// Compresses a member's bytes; thread-safe, so a batch can be prepared in parallel.
+    public static func prepare(_ bytes: [UInt8], method: Method = .deflated) throws -> Prepared {
         let crc = bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
-        var data = bytes
-        var methodCode: UInt16 = 0
         if method == .deflated, !bytes.isEmpty {
-            data = try Self.deflate(bytes)
-            methodCode = 8
+            return Prepared(crc: crc, size: bytes.count, data: try deflate(bytes), method: 8)
         }
+        return Prepared(crc: crc, size: bytes.count, data: bytes, method: 0)
+    }
+
+    public func add(name: String, bytes: [UInt8], method: Method = .deflated) throws {
+        try add(name: name, prepared: try Self.prepare(bytes, method: method))
+    }
+
+    public func add(name: String, prepared: Prepared) throws {
+        let crc = prepared.crc
+        let data = prepared.data
+        let methodCode = prepared.method
+        let bytes = (count: prepared.size, ())
         let nameBytes = Array(name.utf8)
         let headerOffset = offset
         let needs64 = headerOffset >= 0xFFFF_FFFF || bytes.count >= 0xFFFF_FFFF
@@ -79,7 +97,7 @@ public final class ZipWriter {
         }
         try emit(header)
         try emit(data)
-        central.append(Central(name: nameBytes, crc: crc, compressedSize: UInt64(data.count), size: UInt64(bytes.count),
+        central.append(Central(name: nameBytes, crc: crc, compressedSize: UInt64(data.count), size: UInt64(prepared.size),
                                offset: headerOffset, method: methodCode))
     }
 

@@ -30,7 +30,7 @@ public struct InputFile: Sendable {
     }
 
     /// Classifies a name: `.cif`/`.mcif` CIF; `POSCAR*`, `CONTCAR*`, `.vasp`, `.poscar` POSCAR; `.csv` energy
-    /// table; `.json` pymatgen entries. Compression suffix `.gz` is looked through. Nil for anything else.
+    /// table; `.json` pymatgen entries (except `*manifest.json`, crystaldb's export manifests). Compression suffix `.gz` is looked through. Nil for anything else.
     public static func kind(ofName name: String) -> Kind? {
         var lower = Array(baseName(name).utf8)
         for i in lower.indices where lower[i] >= 0x41 && lower[i] <= 0x5A { lower[i] |= 0x20 }
@@ -48,6 +48,8 @@ public struct InputFile: Sendable {
             return true
         }
         if ends(".gz") { lower.removeLast(3) }
+        // crystaldb's own export manifests are not entry tables.
+        if ends("manifest.json") { return nil }
         if ends(".cif") || ends(".mcif") { return .cif }
         if ends(".csv") { return .energyCSV }
         if ends(".json") { return .entryJSON }

@@ -8,6 +8,10 @@ public struct EntryQuery {
     public var sort: [(field: QueryField, descending: Bool)] = []
     public var limit: Int?
 
+    public init(fields: [QueryField]) {
+        self.fields = fields
+    }
+
     public init(fieldNames: [String]) throws(StoreError) {
         var fields = [QueryField]()
         for name in fieldNames {

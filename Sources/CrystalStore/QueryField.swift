@@ -50,6 +50,9 @@ public struct QueryField: Sendable, Hashable {
         QueryField(name: "file", sql: "(SELECT p.file FROM provenance p WHERE p.entry_pk = e.entry_pk ORDER BY p.role DESC LIMIT 1)", kind: .text, summary: "file the structure (else the energy) came from"),
     ]
 
+    /// The row key, for exporters that load each entry's structure; not a user field.
+    public static let entryKey = QueryField(name: "entry_pk", sql: "e.entry_pk", kind: .integer, summary: "row key")
+
     public static let byName: [String: QueryField] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 
     public static let defaultNames = ["id", "chemical_formula_reduced", "nsites", "volume", "energy_per_atom"]

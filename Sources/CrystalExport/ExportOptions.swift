@@ -1,0 +1,36 @@
+import CrystalQuery
+
+/// What to export and how.
+public struct ExportOptions: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        /// A folder with GNoME's summary.csv layout and by_id.zip of `<id>.CIF`.
+        case gnome
+        case cifZip = "cif-zip"
+        case cifDir = "cif-dir"
+        case poscarDir = "poscar-dir"
+        case csv
+        case jsonl
+    }
+
+    public var format: Format
+    public var filter: EntryFilterOptions
+    /// GNoME's stable-candidate subset: non-reference entries on the combined hull (within the hull run's
+    /// tolerance, or within `filter.maximumEnergyAboveHull` when given) whose reduced composition no
+    /// reference entry has.
+    public var candidates: Bool
+    /// Replace an existing output.
+    public var force: Bool
+
+    public init(format: Format, filter: EntryFilterOptions = EntryFilterOptions(), candidates: Bool = false, force: Bool = false) {
+        self.format = format
+        self.filter = filter
+        self.candidates = candidates
+        self.force = force
+    }
+}
+
+/// Why an export could not be made; nothing half-written is left at the output path.
+public struct ExportError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,236 @@
+import Dispatch
+import Foundation
+import CrystalModel
+import CrystalQuery
+import CrystalStore
+
+/// Writes a filtered selection of a store as a candidate release or a plain listing. Everything is written
+/// under a temporary name beside the output and renamed into place only when complete, so a failed export
+/// (a full disk, a killed process) never leaves a half-written file at the output path. Rows stream from
+/// SQLite; structure files are made and compressed in parallel batches.
+public struct Exporter {
+    public struct Summary: Sendable, Equatable {
+        public var exported = 0
+        /// Entries without a structure (structure formats only).
+        public var withoutStructure = 0
+        /// Disordered structures, which have no POSCAR form.
+        public var disordered = 0
+        public var files: [String] = []
+    }
+
+    public let options: ExportOptions
+    public static let version = "0.1.0"
+    static let batchSize = 256
+
+    public init(options: ExportOptions) { self.options = options }
+
+    /// The condition: the filter AND, for candidates, GNoME's stable-candidate rule.
+    func query() throws -> EntryQuery {
+        var query = EntryQuery(fields: [QueryField.entryKey] + QueryField.all)
+        var filter = try options.filter.filter()
+        if options.candidates {
+            if options.filter.maximumEnergyAboveHull == nil {
+                filter = filter.and(.compare(field: "is_stable", column: 0, .equal, .number(1), valueColumn: 0))
+            }
+            filter = filter.and(.compare(field: "is_reference", column: 0, .equal, .number(0), valueColumn: 0))
+        }
+        var compiled = try FilterCompiler().compile(filter)
+        if options.candidates {
+            compiled.sql = "(\(compiled.sql) AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.is_reference = 1 AND r.reduced_formula = e.reduced_formula))"
+        }
+        query.condition = (compiled.sql, compiled.bindings)
+        return query
+    }
+
+    public func run(db: Database, storePath: String, to output: String) throws -> Summary {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: output) && !options.force {
+            throw ExportError("\(output) exists; pass --force to replace it")
+        }
+        if options.candidates {
+            let check = try db.prepare("SELECT count(*) FROM energies WHERE hull_computed = 0")
+            if try check.step(), check.int(0) > 0 {
+                throw ExportError("\(check.int(0)) entries have no hull results yet; run crystaldb hull --db \(storePath) first")
+            }
+        }
+        let partial = output + ".partial-\(getpid())"
+        try? fm.removeItem(atPath: partial)
+        do {
+            let summary = try write(db: db, storePath: storePath, to: partial)
+            if fm.fileExists(atPath: output) { try fm.removeItem(atPath: output) }
+            try fm.moveItem(atPath: partial, toPath: output)
+            if fm.fileExists(atPath: partial + ".manifest.json") {
+                try? fm.removeItem(atPath: output + ".manifest.json")
+                try fm.moveItem(atPath: partial + ".manifest.json", toPath: output + ".manifest.json")
+            }
+            return summary
+        } catch {
+            try? fm.removeItem(atPath: partial)
+            try? fm.removeItem(atPath: partial + ".manifest.json")
+            throw error
+        }
+    }
+
+    func write(db: Database, storePath: String, to path: String) throws -> Summary {
+        let query = try query()
+        let fields = Array(query.fields.dropFirst())
+        var summary = Summary()
+        let fm = FileManager.default
+        switch options.format {
+        case .csv:
+            let out = try FileOutput(path: path)
+            try out.write(fields.map { ValueText.csv($0.name) }.joined(separator: ",") + "\n")
+            try query.run(db) { values in
+                try out.write(zip(fields, values.dropFirst()).map { ValueText.csv(ValueText.text($0, $1)) }.joined(separator: ",") + "\n")
+                summary.exported += 1
+            }
+            try out.close()
+            try manifest(summary, storePath: storePath, db: db).write(toFile: path + ".manifest.json", atomically: false, encoding: .utf8)
+        case .jsonl:
+            let out = try FileOutput(path: path)
+            let reader = try StructureReader(db: db)
+            try query.run(db) { values in
+                guard case .integer(let pk) = values[0] else { return }
+                let structure = try reader.structure(entryPK: pk).map(StructureJSON.write) ?? "null"
+                let object = ValueText.jsonObject(fields, Array(values.dropFirst()))
+                try out.write(String(object.dropLast()) + ",\"structure\":\(structure)}\n")
+                summary.exported += 1
+            }
+            try out.close()
+            try manifest(summary, storePath: storePath, db: db).write(toFile: path + ".manifest.json", atomically: false, encoding: .utf8)
+        case .cifZip:
+            let zip = try ZipWriter(path: path)
+            try structureFiles(db: db, query: query, summary: &summary, ext: ".cif") { name, prepared in
+                try zip.add(name: name, prepared: prepared)
+            }
+            try zip.add(name: "manifest.json", bytes: Array(manifest(summary, storePath: storePath, db: db).utf8))
+            try zip.finish()
+        case .cifDir, .poscarDir:
+            try fm.createDirectory(atPath: path, withIntermediateDirectories: false)
+            let poscar = options.format == .poscarDir
+            try structureFiles(db: db, query: query, summary: &summary, ext: poscar ? ".vasp" : ".cif", compress: false) { name, prepared in
+                guard fm.createFile(atPath: path + "/" + name, contents: Data(prepared.data)) else {
+                    throw ExportError("\(path)/\(name): cannot write (disk full or not writable)")
+                }
+            }
+            try manifest(summary, storePath: storePath, db: db).write(toFile: path + "/manifest.json", atomically: false, encoding: .utf8)
+        case .gnome:
+            try fm.createDirectory(atPath: path, withIntermediateDirectories: false)
+            let zip = try ZipWriter(path: path + "/by_id.zip")
+            let csv = try FileOutput(path: path + "/summary.csv")
+            try csv.write(GnomeSummary.header)
+            var index = 0
+            try structureFiles(db: db, query: query, summary: &summary, ext: ".CIF", folder: "by_id/",
+                               row: { values, structure in
+                                   try csv.write(GnomeSummary.row(index: index, fields: fields, values: Array(values.dropFirst()), structure: structure))
+                                   index += 1
+                               }) { name, prepared in
+                try zip.add(name: name, prepared: prepared)
+            }
+            try zip.finish()
+            try csv.close()
+            try manifest(summary, storePath: storePath, db: db).write(toFile: path + "/manifest.json", atomically: false, encoding: .utf8)
+        }
+        return summary
+    }
+
+    /// Streams the selection in batches: structures loaded in order, files made and compressed in parallel,
+    /// then handed to `emit` in order.
+    func structureFiles(db: Database, query: EntryQuery, summary: inout Summary, ext: String, folder: String = "",
+                        compress: Bool = true, row: (([StoreValue], Structure) throws -> Void)? = nil,
+                        emit: (String, ZipWriter.Prepared) throws -> Void) throws {
+        let reader = try StructureReader(db: db)
+        var names = SafeFileNames()
+        var batch = [(name: String, id: String, structure: Structure)]()
+        let poscar = ext == ".vasp"
+        func flush() throws {
+            var prepared = [ZipWriter.Prepared?](repeating: nil, count: batch.count)
+            let items = batch
+            prepared.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                DispatchQueue.concurrentPerform(iterations: items.count) { i in
+                    let text = poscar ? ((try? POSCARWriter.write(items[i].structure, comment: items[i].id)) ?? "")
+                                      : CIFWriter.write(items[i].structure, blockName: items[i].id)
+                    slots[i] = try? ZipWriter.prepare(Array(text.utf8), method: compress ? .deflated : .stored)
+                }
+            }
+            for (item, member) in zip(items, prepared) {
+                guard let member else { throw ExportError("\(item.id): cannot compress") }
+                try emit(folder + item.name, member)
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+        try query.run(db) { values in
+            guard case .integer(let pk) = values[0], case .text(let id) = values[1] else { return }
+            guard let structure = try reader.structure(entryPK: pk) else {
+                summary.withoutStructure += 1
+                return
+            }
+            if poscar && !structure.isOrdered {
+                summary.disordered += 1
+                return
+            }
+            try row?(values, structure)
+            batch.append((names.name(for: id, extension: ext), id, structure))
+            summary.exported += 1
+            if batch.count >= Self.batchSize { try flush() }
+        }
+        try flush()
+    }
+
+    /// The manifest: filter, tolerance, counts, store, version, time.
+    func manifest(_ summary: Summary, storePath: String, db: Database) throws -> String {
+        var tolerance = "null"
+        let run = try db.prepare("SELECT tolerance FROM hull_runs ORDER BY run_id DESC LIMIT 1")
+        if try run.step() { tolerance = StructureJSON.number(run.double(0)) }
+        let f = options.filter
+        func list(_ items: [String]) -> String { "[" + items.map(StructureJSON.string).joined(separator: ",") + "]" }
+        let flags = "{\"elements\":\(list(f.elements)),\"only\":\(list(f.only)),\"exclude\":\(list(f.exclude)),"
+            + "\"chemsys\":\(f.chemicalSystem.map(StructureJSON.string) ?? "null"),\"formula\":\(f.formula.map(StructureJSON.string) ?? "null"),"
+            + "\"max_e_above_hull\":\(f.maximumEnergyAboveHull.map(StructureJSON.number) ?? "null"),\"stable\":\(f.stable),"
+            + "\"source\":\(f.source.map(StructureJSON.string) ?? "null")}"
+        return "{\n  \"crystaldb_version\": \(StructureJSON.string(Self.version)),\n"
+            + "  \"created\": \(StructureJSON.string(ISO8601DateFormatter().string(from: Date()))),\n"
+            + "  \"store\": \(StructureJSON.string(storePath)),\n"
+            + "  \"format\": \(StructureJSON.string(options.format.rawValue)),\n"
+            + "  \"filter\": \(f.filterText.map(StructureJSON.string) ?? "null"),\n"
+            + "  \"flags\": \(flags),\n"
+            + "  \"candidates\": \(options.candidates),\n"
+            + "  \"hull_tolerance_ev_per_atom\": \(tolerance),\n"
+            + "  \"counts\": {\"exported\": \(summary.exported), \"without_structure\": \(summary.withoutStructure), \"disordered_skipped\": \(summary.disordered)}\n}\n"
+    }
+}
+
+/// Buffered writes to a new file; any failure (a full disk) is thrown, never ignored.
+final class FileOutput {
+    private let handle: FileHandle
+    private var buffer = [UInt8]()
+    let path: String
+
+    init(path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw ExportError("\(path): cannot create (directory missing or not writable)")
+        }
+        self.handle = handle
+        self.path = path
+    }
+
+    func write(_ text: String) throws {
+        buffer += text.utf8
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    func flush() throws {
+        guard !buffer.isEmpty else { return }
+        do { try handle.write(contentsOf: Data(buffer)) } catch { throw ExportError("\(path): \(error.localizedDescription)") }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() throws {
+        try flush()
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch { throw ExportError("\(path): \(error.localizedDescription)") }
+    }
+}

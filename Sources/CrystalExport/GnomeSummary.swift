@@ -1,0 +1,35 @@
+import CrystalModel
+import CrystalStore
+
+/// The column layout of GNoME's stable_materials_summary.csv. Columns the store has no value for (space
+/// group and crystal system until symmetry analysis exists, dimensionality, band gap) stay empty.
+enum GnomeSummary {
+    static let columns = ["", "Composition", "MaterialId", "Reduced Formula", "Elements", "NSites", "Volume", "Density",
+                          "Point Group", "Space Group", "Space Group Number", "Crystal System", "Corrected Energy",
+                          "Formation Energy Per Atom", "Decomposition Energy Per Atom", "Dimensionality Cheon",
+                          "Dimensionality Gorai", "Dimensionality Larsen", "Dimensionality Tsai", "Bandgap", "Is Train"]
+
+    static let header = columns.joined(separator: ",") + "\n"
+
+    static func row(index: Int, fields: [QueryField], values: [StoreValue], structure: Structure) -> String {
+        var byName = [String: StoreValue]()
+        for (field, value) in zip(fields, values) { byName[field.name] = value }
+        func text(_ name: String) -> String {
+            guard let field = QueryField.byName[name], let value = byName[name] else { return "" }
+            return ValueText.text(field, value)
+        }
+        // GNoME writes the cell's composition with every count (Ac2Ag1Ir1) and elements as a Python list.
+        let composition = structure.composition.amounts.sorted { $0.element.symbol < $1.element.symbol }
+            .map { "\($0.element.symbol)\(StructureJSON.number($0.amount))" }.joined()
+        let elements = "\"[" + structure.composition.elements.map { "'\($0.symbol)'" }.sorted().joined(separator: ", ") + "]\""
+        // Decomposition energy: distance to the reference hull for candidates (negative below it), else above the hull.
+        let decomposition = text("e_above_reference_hull").isEmpty ? text("e_above_hull") : text("e_above_reference_hull")
+        // Corrected Energy is the total energy of the Composition written (the cell).
+        var energy = ""
+        if case .real(let perAtom)? = byName["energy_per_atom"] { energy = StructureJSON.number(perAtom * structure.composition.totalAmount) }
+        let cells = [String(index), composition, ValueText.csv(text("id")), text("chemical_formula_reduced"), elements, text("nsites"),
+                     text("volume"), text("density"), "", "", "", "", energy, text("formation_energy_per_atom"),
+                     decomposition, "", "", "", "", "", ""]
+        return cells.joined(separator: ",") + "\n"
+    }
+}

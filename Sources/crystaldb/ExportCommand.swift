@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import CrystalExport
+import CrystalStore
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export a filtered selection: a GNoME-style release, CIFs, POSCARs, CSV or JSON lines.",
+        discussion: """
+        Formats: gnome (folder with summary.csv in GNoME's layout and by_id.zip of <id>.CIF), cif-zip, cif-dir, poscar-dir, \
+        csv, jsonl (every field and the structure). Every export carries a manifest (filter, tolerance, counts, store, \
+        version, time). --candidates selects GNoME's stable candidates: non-reference entries on the hull whose reduced \
+        composition no reference entry has; --max-e-above-hull widens it.
+        """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var filterFlags: FilterFlags
+
+    @Option(help: ArgumentHelp("Output file or folder.", valueName: "PATH"))
+    var out: String
+
+    @Option(help: "gnome, cif-zip, cif-dir, poscar-dir, csv or jsonl.")
+    var format: ExportOptions.Format = .gnome
+
+    @Flag(help: "Only GNoME-style stable candidates (run crystaldb hull first).")
+    var candidates = false
+
+    @Flag(help: "Replace an existing output.")
+    var force = false
+
+    func run() throws {
+        let options = ExportOptions(format: format, filter: filterFlags.options, candidates: candidates, force: force)
+        let start = Date()
+        let summary = try failing { () throws -> Exporter.Summary in
+            let db = try Store.openForReading(path: store.db)
+            return try Exporter(options: options).run(db: db, storePath: store.db, to: out)
+        }
+        var line = "exported \(summary.exported) entries to \(out) (\(format.rawValue))"
+        if summary.withoutStructure > 0 { line += "; \(summary.withoutStructure) without a structure left out" }
+        if summary.disordered > 0 { line += "; \(summary.disordered) disordered left out (no POSCAR form)" }
+        print(line)
+        print(String(format: "time: %.2f s", Date().timeIntervalSince(start)))
+    }
+}
+
+extension ExportOptions.Format: ExpressibleByArgument {}
