@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-bench", dependencies: [
-            "CrystalModel", "CrystalHull", "CrystalImport",
+            "CrystalModel", "CrystalHull", "CrystalImport", "CrystalStore", "CrystalQuery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CrystalModelTests", dependencies: ["CrystalModel"]),

@@ -1,4 +1,9 @@
 -- crystaldb store schema (generated from Sources/CrystalStore/Migrations.swift; a test diffs it)
+CREATE TABLE chemical_systems (
+    chemical_system TEXT PRIMARY KEY,
+    mask_low INTEGER NOT NULL,
+    mask_high INTEGER NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE compositions (
     entry_pk INTEGER NOT NULL REFERENCES entries(entry_pk) ON DELETE CASCADE,
     element TEXT NOT NULL,
@@ -106,7 +111,11 @@ CREATE TABLE sites (
 ) WITHOUT ROWID;
 CREATE INDEX compositions_element ON compositions(element, entry_pk);
 CREATE INDEX diagnostics_source ON diagnostics(source, severity);
+CREATE INDEX energies_e_above_hull ON energies(e_above_hull);
+CREATE INDEX energies_formation_energy ON energies(formation_energy_per_atom);
 CREATE INDEX energies_hull_pending ON energies(hull_computed) WHERE hull_computed = 0;
-CREATE INDEX entries_chemical_system ON entries(chemical_system);
+CREATE INDEX entries_chemical_system_id ON entries(chemical_system, id);
+CREATE INDEX entries_nelements ON entries(nelements);
+CREATE INDEX entries_nsites ON entries(nsites);
 CREATE INDEX entries_reduced_formula ON entries(reduced_formula);
 CREATE INDEX entries_source ON entries(source, is_reference);

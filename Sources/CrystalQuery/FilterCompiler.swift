@@ -14,9 +14,6 @@ public struct FilterCompiler {
     /// OPTIMADE names that map to a crystaldb field or constant.
     static let aliases: [String: String] = ["nperiodic_dimensions": "3", "chemical_formula_descriptive": "chemical_formula_reduced"]
 
-    /// Largest element list compiled as the set of its chemical subsystems (2^n - 1 strings).
-    static let maximumSubsetElements = 12
-
     public init() {}
 
     public func compile(_ filter: Filter) throws(FilterError) -> Compiled {
@@ -120,32 +117,23 @@ public struct FilterCompiler {
         }
     }
 
+    /// Element tests run on the chemical systems table (bit masks, ~20k rows for Materials Project), and the
+    /// matching systems select entries through the chemical_system index: no composition or site rows are read.
     func elementCondition(_ mode: Filter.ListMatch, _ symbols: [String], _ b: inout [StoreValue]) -> String {
-        let marks = Array(repeating: "?", count: symbols.count).joined(separator: ", ")
+        let mask = ElementMask(symbols.compactMap { Element(symbol: $0) })
+        let test: String
         switch mode {
-        case .has where symbols.count == 1:
-            b.append(.text(symbols[0]))
-            return "(e.entry_pk IN (SELECT entry_pk FROM compositions WHERE element = ?))"
         case .has, .hasAll:
-            b += symbols.map { .text($0) }
-            b.append(.integer(Int64(symbols.count)))
-            return "(e.entry_pk IN (SELECT entry_pk FROM compositions WHERE element IN (\(marks)) GROUP BY entry_pk HAVING count(*) = ?))"
+            b += [.integer(mask.low), .integer(mask.low), .integer(mask.high), .integer(mask.high)]
+            test = "(mask_low & ?) = ? AND (mask_high & ?) = ?"
         case .hasAny:
-            b += symbols.map { .text($0) }
-            return "(e.entry_pk IN (SELECT entry_pk FROM compositions WHERE element IN (\(marks))))"
+            b += [.integer(mask.low), .integer(mask.high)]
+            test = "((mask_low & ?) != 0 OR (mask_high & ?) != 0)"
         case .hasOnly:
-            if symbols.count <= Self.maximumSubsetElements {
-                // Every chemical system inside the set, looked up in the chemical_system index.
-                var systems = [String]()
-                for mask in 1..<(1 << symbols.count) {
-                    systems.append(symbols.enumerated().filter { mask >> $0.offset & 1 == 1 }.map(\.element).joined(separator: "-"))
-                }
-                b += systems.map { .text($0) }
-                return "(e.chemical_system IN (\(Array(repeating: "?", count: systems.count).joined(separator: ", "))))"
-            }
-            b += symbols.map { .text($0) }
-            return "(NOT EXISTS (SELECT 1 FROM compositions c WHERE c.entry_pk = e.entry_pk AND c.element NOT IN (\(marks))))"
+            b += [.integer(~mask.low), .integer(~mask.high)]
+            test = "(mask_low & ?) = 0 AND (mask_high & ?) = 0"
         }
+        return "(e.chemical_system IN (SELECT chemical_system FROM chemical_systems WHERE \(test)))"
     }
 }
 

@@ -25,10 +25,41 @@ public struct EntryQuery {
 
     var whereClause: String { condition.map { " WHERE " + $0.sql } ?? "" }
 
+    var order: String {
+        (sort.map { "\($0.field.sql) \($0.descending ? "DESC" : "ASC") NULLS LAST" } + ["e.id"]).joined(separator: ", ")
+    }
+
+    /// With a limit, the matching row keys are found and sorted first, joining only the tables the
+    /// condition and the sort name, and only those rows are then read whole.
     public var sql: String {
-        let order = (sort.map { "\($0.field.sql) \($0.descending ? "DESC" : "ASC") NULLS LAST" } + ["e.id"]).joined(separator: ", ")
-        return "SELECT " + fields.map(\.sql).joined(separator: ", ") + " " + QueryField.fromClause + whereClause
-            + " ORDER BY " + order + (limit != nil ? " LIMIT ?" : "")
+        let select = "SELECT " + fields.map(\.sql).joined(separator: ", ") + " " + QueryField.fromClause
+        guard limit != nil else { return select + whereClause + " ORDER BY " + order }
+        let keys = "SELECT e.entry_pk " + fromClause(for: (condition?.sql ?? "") + " " + order) + whereClause + " ORDER BY " + order + " LIMIT ?"
+        return select + " WHERE e.entry_pk IN (" + keys + ") ORDER BY " + order
+    }
+
+    /// `FROM entries e` plus only the joins whose alias (l, g) the SQL uses.
+    func fromClause(for sql: String) -> String {
+        var from = "FROM entries e"
+        if Self.uses("l", in: sql) { from += " LEFT JOIN lattices l ON l.entry_pk = e.entry_pk" }
+        if Self.uses("g", in: sql) { from += " LEFT JOIN energies g ON g.entry_pk = e.entry_pk" }
+        return from
+    }
+
+    /// True when `alias.` appears in `sql` as a table alias (not inside a longer name).
+    static func uses(_ alias: Character, in sql: String) -> Bool {
+        var previous: Character = " "
+        var iterator = sql.makeIterator()
+        while let c = iterator.next() {
+            if c == alias, !(previous.isLetter || previous.isNumber || previous == "_") {
+                guard let next = iterator.next() else { return false }
+                if next == "." { return true }
+                previous = next
+                continue
+            }
+            previous = c
+        }
+        return false
     }
 
     func bindAll(_ statement: Statement, extra: [StoreValue] = []) {
@@ -46,9 +77,13 @@ public struct EntryQuery {
         }
     }
 
-    /// The number of entries the condition selects (limit ignored).
+    /// The number of entries the condition selects (limit ignored); joins only the tables it names, and
+    /// counts energies rows alone when the condition reads nothing else (every energy row has its entry).
     public func count(_ db: Database) throws -> Int {
-        let statement = try db.prepare("SELECT count(*) " + QueryField.fromClause + whereClause)
+        let sql = condition?.sql ?? ""
+        var from = fromClause(for: sql)
+        if Self.uses("g", in: sql) && !Self.uses("e", in: sql) && !Self.uses("l", in: sql) { from = "FROM energies g" }
+        let statement = try db.prepare("SELECT count(*) " + from + whereClause)
         bindAll(statement)
         guard try statement.step() else { return 0 }
         return Int(statement.int(0))

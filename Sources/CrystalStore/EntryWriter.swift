@@ -22,6 +22,8 @@ public final class EntryWriter {
     private let insertProperty: Statement
     private let insertDiagnostic: Statement
     private let selectComposition: Statement
+    private let insertSystem: Statement
+    private var knownSystems = Set<String>()
 
     public init(db: Database, source: String, isReference: Bool, importID: Int64?) throws(StoreError) {
         self.db = db
@@ -58,6 +60,7 @@ public final class EntryWriter {
             """)
         insertProperty = try db.prepare("INSERT OR REPLACE INTO properties (entry_pk, name, value) VALUES (?, ?, ?)")
         selectComposition = try db.prepare("SELECT element, amount FROM compositions WHERE entry_pk = ?")
+        insertSystem = try db.prepare("INSERT OR IGNORE INTO chemical_systems (chemical_system, mask_low, mask_high) VALUES (?, ?, ?)")
         insertDiagnostic = try db.prepare("""
             INSERT INTO diagnostics (import_id, source, file, member, line, data_block, severity, kind, message)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -172,7 +175,15 @@ public final class EntryWriter {
                           .optionalInt(nsites), .optionalInt(spaceGroupNumber), .optionalText(spaceGroupSymbol),
                           .optionalText(title), .optionalInt(importID.map(Int.init))])
         try insertEntry.run()
-        return db.changes == 1 ? db.lastInsertRowID : nil
+        guard db.changes == 1 else { return nil }
+        let entryPK = db.lastInsertRowID
+        if !knownSystems.contains(summary.chemicalSystem) {
+            let mask = ElementMask(summary.composition.elements)
+            insertSystem.bind([.text(summary.chemicalSystem), .integer(mask.low), .integer(mask.high)])
+            try insertSystem.run()
+            knownSystems.insert(summary.chemicalSystem)
+        }
+        return entryPK
     }
 
     private func writeComposition(_ entryPK: Int64, _ composition: Composition) throws(StoreError) {

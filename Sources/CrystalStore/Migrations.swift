@@ -7,6 +7,15 @@ public enum Migrations {
         public let version: Int
         public let name: String
         public let sql: String
+        /// Data the SQL cannot derive, filled in Swift in the same transaction.
+        public var backfill: (@Sendable (Database) throws -> Void)?
+
+        init(version: Int, name: String, sql: String, backfill: (@Sendable (Database) throws -> Void)? = nil) {
+            self.version = version
+            self.name = name
+            self.sql = sql
+            self.backfill = backfill
+        }
     }
 
     public static let all: [Migration] = [
@@ -124,6 +133,28 @@ public enum Migrations {
             seconds REAL NOT NULL
         );
         """),
+        Migration(version: 3, name: "query-indexes", sql: """
+        CREATE TABLE chemical_systems (
+            chemical_system TEXT PRIMARY KEY,
+            mask_low INTEGER NOT NULL,
+            mask_high INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        DROP INDEX entries_chemical_system;
+        CREATE INDEX entries_chemical_system_id ON entries(chemical_system, id);
+        CREATE INDEX energies_e_above_hull ON energies(e_above_hull);
+        CREATE INDEX energies_formation_energy ON energies(formation_energy_per_atom);
+        CREATE INDEX entries_nelements ON entries(nelements);
+        CREATE INDEX entries_nsites ON entries(nsites);
+        """, backfill: { db in
+            let systems = try db.prepare("SELECT DISTINCT chemical_system FROM entries")
+            let insert = try db.prepare("INSERT OR IGNORE INTO chemical_systems (chemical_system, mask_low, mask_high) VALUES (?, ?, ?)")
+            while try systems.step() {
+                let system = systems.text(0) ?? ""
+                let mask = ElementMask(chemicalSystem: system)
+                insert.bind([.text(system), .integer(mask.low), .integer(mask.high)])
+                try insert.run()
+            }
+        }),
     ]
 
     /// Applies the migrations the store lacks, each in its own transaction.
@@ -147,6 +178,7 @@ public enum Migrations {
         for migration in all where !done.contains(migration.version) {
             try db.inTransaction {
                 try db.execute(migration.sql)
+                try migration.backfill?(db)
                 let insert = try db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
                 insert.bind([.integer(Int64(migration.version)), .text(migration.name), .text(ISO8601DateFormatter().string(from: Date()))])
                 try insert.run()

@@ -20,8 +20,15 @@ public enum Store {
             throw StoreError(code: 26, message: "\(path): not a crystaldb store")
         }
         let versions = try db.prepare("SELECT max(version) FROM schema_migrations")
-        if try versions.step(), let newest = versions.optionalInt(0), newest > Int64(Migrations.all.count) {
-            throw StoreError(code: 0, message: "\(path): store schema version \(newest) is newer than this crystaldb")
+        if try versions.step(), let newest = versions.optionalInt(0) {
+            if newest > Int64(Migrations.all.count) {
+                throw StoreError(code: 0, message: "\(path): store schema version \(newest) is newer than this crystaldb")
+            }
+            if newest < Int64(Migrations.all.count) {
+                // A store from an older crystaldb: bring it up to date once, then read.
+                _ = try openForWriting(path: path)
+                return try Database(path: path, mode: .readOnly)
+            }
         }
         return db
     }

@@ -8,7 +8,7 @@ import CrystalModel
 /// candidate tables, `--runs` times; prints each time, the median, entries/s and peak RSS.
 struct HullBench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "crystaldb-bench", abstract: "Benchmark the stability engine on energy tables.")
+        commandName: "hull", abstract: "Time the stability engine alone on energy tables.")
 
     @Option(help: "Reference energy table (marked as the reference set).")
     var reference: String

@@ -1,3 +1,10 @@
 import ArgumentParser
 
-HullBench.main()
+/// Benchmarks of the parts of crystaldb that have targets in the issues.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crystaldb-bench", abstract: "Benchmark the stability engine and the query compiler.",
+        subcommands: [HullBench.self, QueryBench.self])
+}
+
+Bench.main()

@@ -65,11 +65,12 @@ import CrystalStore
         #expect(compiled.sql.filter { $0 == "?" }.count == compiled.bindings.count)
     }
 
-    @Test("HAS ONLY becomes the chemical subsystems looked up in the index")
-    func hasOnly() throws {
+    @Test("element tests become bit masks over the chemical systems table")
+    func masks() throws {
         let compiled = try FilterCompiler().compile(try FilterParser.parse(#"elements HAS ONLY "O","Li","Fe""#))
-        #expect(compiled.sql.hasPrefix("(e.chemical_system IN ("))
-        #expect(Set(compiled.bindings) == Set(["Fe", "Li", "O", "Fe-Li", "Fe-O", "Li-O", "Fe-Li-O"].map { StoreValue.text($0) }))
+        #expect(compiled.sql == "(e.chemical_system IN (SELECT chemical_system FROM chemical_systems WHERE (mask_low & ?) = 0 AND (mask_high & ?) = 0))")
+        // Li (3), O (8), Fe (26): bits 2, 7, 25 of the low word.
+        #expect(compiled.bindings == [.integer(~Int64(1 << 2 | 1 << 7 | 1 << 25)), .integer(~0)])
     }
 }
 
