@@ -25,8 +25,18 @@ public struct Exporter {
     public init(options: ExportOptions) { self.options = options }
 
     /// The condition: the filter AND, for candidates, GNoME's stable-candidate rule.
+    /// The fields a format writes (after the row key and id).
+    var fieldNames: [String]? {
+        switch options.format {
+        case .csv, .jsonl: return nil
+        case .cifZip, .cifDir, .poscarDir: return ["id"]
+        case .gnome: return GnomeSummary.fieldNames
+        }
+    }
+
     func query() throws -> EntryQuery {
-        var query = EntryQuery(fields: [QueryField.entryKey] + QueryField.all)
+        let fields = fieldNames.map { $0.compactMap { QueryField.byName[$0] } } ?? QueryField.all
+        var query = EntryQuery(fields: [QueryField.entryKey] + fields)
         var filter = try options.filter.filter()
         if options.candidates {
             if options.filter.maximumEnergyAboveHull == nil {
@@ -134,48 +144,35 @@ public struct Exporter {
         return summary
     }
 
-    /// Streams the selection in batches: structures loaded in order, files made and compressed in parallel,
-    /// then handed to `emit` in order.
+    /// Streams the selection in batches: structures are loaded in order on this thread while the previous
+    /// batch's files are made and compressed on all cores and handed to `emit` in order (one batch in flight).
     func structureFiles(db: Database, query: EntryQuery, summary: inout Summary, ext: String, folder: String = "",
                         compress: Bool = true, row: (([StoreValue], Structure) throws -> Void)? = nil,
-                        emit: (String, ZipWriter.Prepared) throws -> Void) throws {
+                        emit: @escaping (String, ZipWriter.Prepared) throws -> Void) throws {
         let reader = try StructureReader(db: db)
         var names = SafeFileNames()
-        var batch = [(name: String, id: String, structure: Structure)]()
-        let poscar = ext == ".vasp"
-        func flush() throws {
-            var prepared = [ZipWriter.Prepared?](repeating: nil, count: batch.count)
-            let items = batch
-            prepared.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let slots = buffer
-                DispatchQueue.concurrentPerform(iterations: items.count) { i in
-                    let text = poscar ? ((try? POSCARWriter.write(items[i].structure, comment: items[i].id)) ?? "")
-                                      : CIFWriter.write(items[i].structure, blockName: items[i].id)
-                    slots[i] = try? ZipWriter.prepare(Array(text.utf8), method: compress ? .deflated : .stored)
-                }
-            }
-            for (item, member) in zip(items, prepared) {
-                guard let member else { throw ExportError("\(item.id): cannot compress") }
-                try emit(folder + item.name, member)
-            }
-            batch.removeAll(keepingCapacity: true)
-        }
+        var batch = [BatchItem]()
+        let encoder = BatchEncoder(poscar: ext == ".vasp", compress: compress, folder: folder, emit: emit)
         try query.run(db) { values in
             guard case .integer(let pk) = values[0], case .text(let id) = values[1] else { return }
             guard let structure = try reader.structure(entryPK: pk) else {
                 summary.withoutStructure += 1
                 return
             }
-            if poscar && !structure.isOrdered {
+            if ext == ".vasp" && !structure.isOrdered {
                 summary.disordered += 1
                 return
             }
             try row?(values, structure)
-            batch.append((names.name(for: id, extension: ext), id, structure))
+            batch.append(BatchItem(name: names.name(for: id, extension: ext), id: id, structure: structure))
             summary.exported += 1
-            if batch.count >= Self.batchSize { try flush() }
+            if batch.count >= Self.batchSize {
+                try encoder.submit(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
         }
-        try flush()
+        try encoder.submit(batch)
+        try encoder.finish()
     }
 
     /// The manifest: filter, tolerance, counts, store, version, time.
@@ -232,5 +229,65 @@ final class FileOutput {
             try handle.synchronize()
             try handle.close()
         } catch { throw ExportError("\(path): \(error.localizedDescription)") }
+    }
+}
+
+struct BatchItem: Sendable {
+    var name: String
+    var id: String
+    var structure: Structure
+}
+
+/// Makes and compresses batches of structure files on a background queue, in order, one batch waiting.
+final class BatchEncoder: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "crystaldb.export")
+    private let slot = DispatchSemaphore(value: 1)
+    private var failure: Error?
+    let poscar: Bool
+    let compress: Bool
+    let folder: String
+    let emit: (String, ZipWriter.Prepared) throws -> Void
+
+    init(poscar: Bool, compress: Bool, folder: String, emit: @escaping (String, ZipWriter.Prepared) throws -> Void) {
+        self.poscar = poscar
+        self.compress = compress
+        self.folder = folder
+        self.emit = emit
+    }
+
+    func submit(_ items: [BatchItem]) throws {
+        guard !items.isEmpty else { return }
+        slot.wait()
+        if let failure = queue.sync(execute: { self.failure }) {
+            slot.signal()
+            throw failure
+        }
+        queue.async {
+            defer { self.slot.signal() }
+            var prepared = [ZipWriter.Prepared?](repeating: nil, count: items.count)
+            let poscar = self.poscar, compress = self.compress
+            prepared.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                DispatchQueue.concurrentPerform(iterations: items.count) { i in
+                    let text = poscar ? ((try? POSCARWriter.write(items[i].structure, comment: items[i].id)) ?? "")
+                                      : CIFWriter.write(items[i].structure, blockName: items[i].id)
+                    slots[i] = try? ZipWriter.prepare(Array(text.utf8), method: compress ? .deflated : .stored)
+                }
+            }
+            do {
+                for (item, member) in zip(items, prepared) {
+                    guard let member else { throw ExportError("\(item.id): cannot compress") }
+                    try self.emit(self.folder + item.name, member)
+                }
+            } catch {
+                self.failure = error
+            }
+        }
+    }
+
+    func finish() throws {
+        slot.wait()
+        slot.signal()
+        if let failure = queue.sync(execute: { self.failure }) { throw failure }
     }
 }

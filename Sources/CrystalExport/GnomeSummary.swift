@@ -11,6 +11,10 @@ enum GnomeSummary {
 
     static let header = columns.joined(separator: ",") + "\n"
 
+    /// Store fields a row needs (the id first, as every export query has it).
+    static let fieldNames = ["id", "chemical_formula_reduced", "nsites", "volume", "density", "energy_per_atom",
+                             "formation_energy_per_atom", "e_above_hull", "e_above_reference_hull"]
+
     static func row(index: Int, fields: [QueryField], values: [StoreValue], structure: Structure) -> String {
         var byName = [String: StoreValue]()
         for (field, value) in zip(fields, values) { byName[field.name] = value }
@@ -19,14 +23,15 @@ enum GnomeSummary {
             return ValueText.text(field, value)
         }
         // GNoME writes the cell's composition with every count (Ac2Ag1Ir1) and elements as a Python list.
-        let composition = structure.composition.amounts.sorted { $0.element.symbol < $1.element.symbol }
+        let cell = structure.composition
+        let composition = cell.amounts.sorted { $0.element.symbol < $1.element.symbol }
             .map { "\($0.element.symbol)\(StructureJSON.number($0.amount))" }.joined()
-        let elements = "\"[" + structure.composition.elements.map { "'\($0.symbol)'" }.sorted().joined(separator: ", ") + "]\""
+        let elements = "\"[" + cell.elements.map { "'\($0.symbol)'" }.sorted().joined(separator: ", ") + "]\""
         // Decomposition energy: distance to the reference hull for candidates (negative below it), else above the hull.
         let decomposition = text("e_above_reference_hull").isEmpty ? text("e_above_hull") : text("e_above_reference_hull")
         // Corrected Energy is the total energy of the Composition written (the cell).
         var energy = ""
-        if case .real(let perAtom)? = byName["energy_per_atom"] { energy = StructureJSON.number(perAtom * structure.composition.totalAmount) }
+        if case .real(let perAtom)? = byName["energy_per_atom"] { energy = StructureJSON.number(perAtom * cell.totalAmount) }
         let cells = [String(index), composition, ValueText.csv(text("id")), text("chemical_formula_reduced"), elements, text("nsites"),
                      text("volume"), text("density"), "", "", "", "", energy, text("formation_energy_per_atom"),
                      decomposition, "", "", "", "", "", ""]
