@@ -9,7 +9,9 @@ PEER_N=${BENCH_PEER_N:-500}
 OUT=bench-out
 BIN=.build/release/crystaldb
 GEN=.build/release/crystaldb-samplegen
-HULL=.build/release/crystaldb-bench
+HULL=".build/release/crystaldb-bench hull"
+QUERYBENCH=".build/release/crystaldb-bench query"
+EXPORT_N=${BENCH_EXPORT_N:-100000}
 MP=../shared/data/hull/mp_materials_summary.csv
 CANDIDATES=${BENCH_CANDIDATES:-1000000}
 mkdir -p $OUT
@@ -46,4 +48,23 @@ if [ -f $MP ]; then
     $PY Benchmarks/pymatgen_hull_peer.py $MP $OUT/peer-hull.txt
     python3 -c "import re; t=open('$OUT/hull.txt').read(); m=float(re.search(r'median: ([0-9.]+) s', t).group(1)); p=float(open('$OUT/peer-hull.txt').read()); print(f'ratio: pymatgen / crystaldb engine = {p/m:.0f}x')"
   fi
+fi
+
+if [ -f $MP ]; then
+  echo "== query: filters over MP + $CANDIDATES candidates (first 100 rows in id order, and the count) =="
+  rm -f $OUT/q.sqlite*
+  $BIN import --db $OUT/q.sqlite --source mp --reference $MP >/dev/null
+  $BIN import --db $OUT/q.sqlite --source gen $OUT/candidates-$CANDIDATES/summary.csv | tail -1
+  $BIN hull --db $OUT/q.sqlite | tail -1
+  $QUERYBENCH --db $OUT/q.sqlite --runs 21
+  echo "== export: $EXPORT_N generated GNoME-style structures (with the MP reference) as a GNoME release =="
+  if [ ! -f $OUT/gnome-zip-$EXPORT_N/by_id.zip ]; then
+    $GEN --count "$EXPORT_N" --out $OUT/gnome-zip-$EXPORT_N --seed 381 --zip --force >/dev/null
+  fi
+  rm -f $OUT/e.sqlite*
+  $BIN import --db $OUT/e.sqlite --source mp --reference $MP >/dev/null
+  $BIN import --db $OUT/e.sqlite --source gnome $OUT/gnome-zip-$EXPORT_N/by_id.zip $OUT/gnome-zip-$EXPORT_N/summary.csv | tail -1
+  $BIN hull --db $OUT/e.sqlite | tail -1
+  rm -rf $OUT/release
+  python3 Benchmarks/measure.py --runs 1 --count "$EXPORT_N" --keep-store -- $BIN export --db $OUT/e.sqlite --source gnome --format gnome --out $OUT/release --force
 fi
