@@ -101,6 +101,34 @@ import Testing
         #expect(again.stdout.contains(", 0 recomputed"))
     }
 
+    @Test("query filters point at the bad column; export refuses an existing output and writes a manifest")
+    func filtersAndExports() throws {
+        let dir = scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("s.sqlite").path
+        try Self.run(["import", "--db", db, "--reference", "--source", "mp", "SampleData/reference.csv"])
+        try Self.run(["import", "--db", db, "--source", "sample", "SampleData/structures", "SampleData/entries.csv"])
+        try Self.run(["hull", "--db", db])
+        let bad = try Self.run(["query", "--db", db, #"elements HAS "Li" AND nsites >> 3"#])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("(column 31)\nelements HAS \"Li\" AND nsites >> 3\n                              ^ expected a string or a number, found '>'"))
+        let counted = try Self.run(["query", "--db", db, "--count", "--source", "sample", #"elements HAS ANY "Li","Na" AND NOT elements HAS "Fe""#])
+        #expect(counted.stdout == "4\n")
+        let sorted = try Self.run(["query", "--db", db, "--elements", "O", "--sort", "e_above_hull:desc", "--limit", "2", "--fields", "id", "--format", "csv"])
+        #expect(sorted.stdout == "id\nFe3O4\nmp-FeO\n")
+        let out = dir.appendingPathComponent("release").path
+        let export = try Self.run(["export", "--db", db, "--candidates", "--out", out])
+        #expect(export.status == 0)
+        #expect(export.stdout.hasPrefix("exported 2 entries to \(out) (gnome)"))
+        let again = try Self.run(["export", "--db", db, "--candidates", "--out", out])
+        #expect(again.status == 1)
+        #expect(again.stderr == "error: \(out) exists; pass --force to replace it\n")
+        #expect(FileManager.default.fileExists(atPath: out + "/manifest.json"))
+        let forced = try Self.run(["export", "--db", db, "--format", "poscar-dir", "--force", "--out", out])
+        #expect(forced.stdout.hasPrefix("exported 7 entries"))
+        #expect(forced.stdout.contains("1 disordered left out"))
+    }
+
     @Test("errors: a missing store, an unknown field, an unknown id, a file that gives nothing")
     func errors() throws {
         let dir = scratch()
