@@ -1,0 +1,110 @@
+import CSpglib
+import CrystalModel
+
+/// What spglib finds for an ordered structure.
+public struct SymmetryInfo: Sendable, Equatable {
+    public var spaceGroupNumber: Int
+    /// Short Hermann-Mauguin symbol (`Fm-3m`).
+    public var spaceGroupSymbol: String
+    public var hallNumber: Int
+    /// Point group (`m-3m`).
+    public var pointGroup: String
+    public var crystalSystem: CrystalSystem
+    /// Wyckoff letter of every site, in site order.
+    public var wyckoffLetters: [Character]
+    /// Index of the site that represents each site's orbit.
+    public var equivalentSites: [Int]
+    /// Symmetry tolerance used (Å).
+    public var symprec: Double
+
+    /// Per element (alphabetical), the Wyckoff letters of its orbits, sorted, with counts: `Cl:b_Na:a`,
+    /// `O:2c_Ti:a`.
+    public func wyckoffSequence(of structure: Structure) -> String {
+        var letters = [String: [Character]]()
+        for (index, site) in structure.sites.enumerated() where equivalentSites[index] == index {
+            letters[site.occupants[0].element.symbol, default: []].append(wyckoffLetters[index])
+        }
+        return letters.keys.sorted().map { symbol in
+            var counts = [Character: Int]()
+            for letter in letters[symbol]! { counts[letter, default: 0] += 1 }
+            let text = counts.keys.sorted().map { counts[$0]! == 1 ? String($0) : "\(counts[$0]!)\($0)" }.joined()
+            return "\(symbol):\(text)"
+        }.joined(separator: "_")
+    }
+}
+
+public enum CrystalSystem: String, Sendable {
+    case triclinic, monoclinic, orthorhombic, tetragonal, trigonal, hexagonal, cubic
+
+    public init(spaceGroupNumber n: Int) {
+        switch n {
+        case ...2: self = .triclinic
+        case 3...15: self = .monoclinic
+        case 16...74: self = .orthorhombic
+        case 75...142: self = .tetragonal
+        case 143...167: self = .trigonal
+        case 168...194: self = .hexagonal
+        default: self = .cubic
+        }
+    }
+}
+
+/// Space-group analysis with spglib (Togo and Tanaka, "Spglib: a software library for crystal symmetry
+/// search", arXiv:1808.01590). spglib's one convention difference is met at one named boundary,
+/// `SpglibCell`: its lattice holds the vectors as columns.
+public enum SymmetryAnalyzer {
+    /// Default symmetry tolerance in Å, as the reference answers in ../shared/data use.
+    public static let defaultSymprec = 0.01
+    /// Angle tolerance in degrees, pymatgen's SpacegroupAnalyzer default.
+    public static let angleTolerance = 5.0
+
+    /// Symmetry of an ordered structure; nil for a disordered one or when spglib finds none.
+    public static func analyze(_ structure: Structure, symprec: Double = defaultSymprec, angleTolerance: Double = angleTolerance) -> SymmetryInfo? {
+        guard structure.isOrdered, !structure.sites.isEmpty else { return nil }
+        var cell = SpglibCell(structure)
+        guard let dataset = cell.withArguments({ lattice, positions, types, count in
+            spgat_get_dataset(lattice, positions, types, count, symprec, angleTolerance)
+        }) else { return nil }
+        defer { spg_free_dataset(dataset) }
+        let d = dataset.pointee
+        guard d.spacegroup_number > 0 else { return nil }
+        let n = Int(d.n_atoms)
+        let letters = (0..<n).map { Character(UnicodeScalar(UInt8(97 + Int(d.wyckoffs[$0])))) }
+        return SymmetryInfo(spaceGroupNumber: Int(d.spacegroup_number), spaceGroupSymbol: text(d.international_symbol),
+                            hallNumber: Int(d.hall_number), pointGroup: text(d.pointgroup_symbol),
+                            crystalSystem: CrystalSystem(spaceGroupNumber: Int(d.spacegroup_number)),
+                            wyckoffLetters: letters, equivalentSites: (0..<n).map { Int(d.equivalent_atoms[$0]) }, symprec: symprec)
+    }
+
+    /// The standardized primitive cell (spglib's `spg_standardize_cell`, to_primitive = 1, no idealization).
+    public static func standardizedPrimitive(_ structure: Structure, symprec: Double = defaultSymprec) -> Structure? {
+        guard structure.isOrdered else { return nil }
+        var cell = SpglibCell(structure, capacity: structure.sites.count * 4)
+        let count = cell.withArguments { lattice, positions, types, count in
+            spg_standardize_cell(lattice, positions, types, count, 1, 1, symprec)
+        }
+        guard count > 0 else { return nil }
+        return cell.structure(count: Int(count))
+    }
+
+    /// The Niggli-reduced cell with the sites re-expressed in it (spglib's `spg_niggli_reduce`).
+    public static func niggliReduced(_ structure: Structure, symprec: Double = 1e-5) -> Structure? {
+        var lattice = SpglibCell.columns(structure.lattice)
+        let ok = withUnsafeMutablePointer(to: &lattice) {
+            $0.withMemoryRebound(to: (Double, Double, Double).self, capacity: 3) { spg_niggli_reduce($0, symprec) }
+        }
+        guard ok != 0 else { return nil }
+        let reduced = SpglibCell.lattice(columns: lattice)
+        var sites = [Site]()
+        for site in structure.sites {
+            guard var p = reduced.fractional(structure.lattice.cartesian(site.position)) else { return nil }
+            p -= p.rounded(.down)
+            sites.append(Site(position: p, occupants: site.occupants, label: site.label))
+        }
+        return Structure(lattice: reduced, sites: sites)
+    }
+
+    static func text<T>(_ tuple: T) -> String {
+        withUnsafeBytes(of: tuple) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+    }
+}
