@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "CrystalStability", dependencies: ["CrystalModel", "CrystalHull", "CrystalStore"]),
         .target(name: "CrystalQuery", dependencies: ["CrystalModel", "CrystalStore"]),
         .target(name: "CrystalExport", dependencies: ["CrystalModel", "CrystalStore", "CrystalQuery", "CZlib"]),
-        .target(name: "CrystalIngest", dependencies: ["CrystalModel", "CrystalImport", "CrystalStore"]),
+        .target(name: "CrystalIngest", dependencies: ["CrystalModel", "CrystalImport", "CrystalStore", "CrystalSymmetry"]),
         .executableTarget(name: "crystaldb", dependencies: [
             "CrystalModel", "CrystalImport", "CrystalStore", "CrystalIngest", "CrystalExport", "CrystalStability", "CrystalQuery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -109,6 +109,18 @@ CREATE TABLE sites (
     label TEXT,
     PRIMARY KEY (entry_pk, site_index, element)
 ) WITHOUT ROWID;
+CREATE TABLE symmetry (
+    entry_pk INTEGER PRIMARY KEY REFERENCES entries(entry_pk) ON DELETE CASCADE,
+    spacegroup_number INTEGER NOT NULL CHECK (spacegroup_number BETWEEN 1 AND 230),
+    spacegroup_symbol TEXT,
+    hall_number INTEGER,
+    point_group TEXT,
+    crystal_system TEXT NOT NULL,
+    wyckoff_sequence TEXT,
+    fingerprint TEXT,
+    symprec REAL,
+    origin TEXT NOT NULL CHECK (origin IN ('detected', 'declared'))
+);
 CREATE INDEX compositions_element ON compositions(element, entry_pk);
 CREATE INDEX diagnostics_source ON diagnostics(source, severity);
 CREATE INDEX energies_e_above_hull ON energies(e_above_hull);
@@ -119,3 +131,5 @@ CREATE INDEX entries_nelements ON entries(nelements);
 CREATE INDEX entries_nsites ON entries(nsites);
 CREATE INDEX entries_reduced_formula ON entries(reduced_formula);
 CREATE INDEX entries_source ON entries(source, is_reference);
+CREATE INDEX symmetry_fingerprint ON symmetry(fingerprint);
+CREATE INDEX symmetry_spacegroup ON symmetry(spacegroup_number);

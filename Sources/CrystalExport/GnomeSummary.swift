@@ -1,8 +1,9 @@
 import CrystalModel
+import Foundation
 import CrystalStore
 
-/// The column layout of GNoME's stable_materials_summary.csv. Columns the store has no value for (space
-/// group and crystal system until symmetry analysis exists, dimensionality, band gap) stay empty.
+/// The column layout of GNoME's stable_materials_summary.csv. Columns the store has no value for
+/// (dimensionality, band gap, Is Train) stay empty.
 enum GnomeSummary {
     static let columns = ["", "Composition", "MaterialId", "Reduced Formula", "Elements", "NSites", "Volume", "Density",
                           "Point Group", "Space Group", "Space Group Number", "Crystal System", "Corrected Energy",
@@ -13,7 +14,8 @@ enum GnomeSummary {
 
     /// Store fields a row needs (the id first, as every export query has it).
     static let fieldNames = ["id", "chemical_formula_reduced", "nsites", "volume", "density", "energy_per_atom",
-                             "formation_energy_per_atom", "e_above_hull", "e_above_reference_hull"]
+                             "formation_energy_per_atom", "e_above_hull", "e_above_reference_hull",
+                             "point_group", "spacegroup_symbol", "spacegroup_number", "crystal_system"]
 
     static func row(index: Int, fields: [QueryField], values: [StoreValue], structure: Structure) -> String {
         var byName = [String: StoreValue]()
@@ -33,7 +35,8 @@ enum GnomeSummary {
         var energy = ""
         if case .real(let perAtom)? = byName["energy_per_atom"] { energy = StructureJSON.number(perAtom * cell.totalAmount) }
         let cells = [String(index), composition, ValueText.csv(text("id")), text("chemical_formula_reduced"), elements, text("nsites"),
-                     text("volume"), text("density"), "", "", "", "", energy, text("formation_energy_per_atom"),
+                     text("volume"), text("density"), ValueText.csv(text("point_group")), ValueText.csv(text("spacegroup_symbol")),
+                     text("spacegroup_number"), text("crystal_system").capitalized, energy, text("formation_energy_per_atom"),
                      decomposition, "", "", "", "", "", ""]
         return cells.joined(separator: ",") + "\n"
     }

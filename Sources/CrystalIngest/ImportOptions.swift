@@ -18,14 +18,17 @@ public struct ImportOptions: Sendable {
     public var poscar: POSCARReader.Options
     /// Files per write transaction.
     public var batchSize: Int
+    /// Symmetry tolerance (Å) for spglib on ordered structures; nil skips symmetry analysis.
+    public var symprec: Double?
 
     public init(source: String = "default", isReference: Bool = false, idPolicy: IDPolicy = .stem, jobs: Int = 2,
-                poscar: POSCARReader.Options = .init(), batchSize: Int = 512) {
+                poscar: POSCARReader.Options = .init(), batchSize: Int = 512, symprec: Double? = 0.01) {
         self.source = source
         self.isReference = isReference
         self.idPolicy = idPolicy
         self.jobs = max(1, jobs)
         self.poscar = poscar
         self.batchSize = max(1, batchSize)
+        self.symprec = symprec
     }
 }

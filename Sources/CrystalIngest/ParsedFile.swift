@@ -1,6 +1,7 @@
 import CrystalImport
 import CrystalModel
 import CrystalStore
+import CrystalSymmetry
 
 /// One input file turned into store records; made on a parser thread, written by the writer.
 struct ParsedFile: Sendable {
@@ -27,7 +28,7 @@ struct ParsedFile: Sendable {
             let several = result.structures.count > 1
             for read in result.structures {
                 let id = several ? "\(baseID)/\(read.block ?? String(read.line))" : baseID
-                parsed.structures.append(record(id: id, read, input: input))
+                parsed.structures.append(record(id: id, read, input: input, symprec: options.symprec))
             }
         case .energyCSV, .entryJSON:
             let result = input.kind == .energyCSV
@@ -36,7 +37,9 @@ struct ParsedFile: Sendable {
             parsed.diagnostics = result.diagnostics
             for row in result.records {
                 let provenance = Provenance(file: input.path, member: input.member, block: nil, line: row.line, contentHash: "")
-                if let structure = row.structure { parsed.structures.append(record(id: row.id, structure, input: input, line: row.line)) }
+                if let structure = row.structure {
+                    parsed.structures.append(record(id: row.id, structure, input: input, line: row.line, symprec: options.symprec))
+                }
                 parsed.energies.append(EnergyEntry(id: row.id, composition: row.composition, totalEnergy: row.totalEnergy,
                                                    provenance: provenance, properties: row.properties))
             }
@@ -44,11 +47,13 @@ struct ParsedFile: Sendable {
         return parsed
     }
 
-    static func record(id: String, _ read: ReadStructure, input: InputFile, line: Int? = nil) -> StructureRecord {
-        StructureRecord(id: id, structure: read.structure,
+    static func record(id: String, _ read: ReadStructure, input: InputFile, line: Int? = nil, symprec: Double?) -> StructureRecord {
+        var record = StructureRecord(id: id, structure: read.structure,
                         provenance: Provenance(file: input.path, member: input.member, block: read.block, line: line ?? read.line,
                                                contentHash: read.structure.contentHash),
                         declaredSpaceGroupNumber: read.declaredSpaceGroupNumber,
                         declaredSpaceGroupSymbol: read.declaredSpaceGroupSymbol, title: read.title)
+        if let symprec { record.symmetry = SymmetryFingerprint.record(read, reducedFormula: record.summary.reducedFormula, symprec: symprec) }
+        return record
     }
 }

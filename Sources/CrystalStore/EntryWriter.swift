@@ -23,6 +23,7 @@ public final class EntryWriter {
     private let insertDiagnostic: Statement
     private let selectComposition: Statement
     private let insertSystem: Statement
+    private let insertSymmetry: Statement
     private var knownSystems = Set<String>()
 
     public init(db: Database, source: String, isReference: Bool, importID: Int64?) throws(StoreError) {
@@ -60,6 +61,10 @@ public final class EntryWriter {
             """)
         insertProperty = try db.prepare("INSERT OR REPLACE INTO properties (entry_pk, name, value) VALUES (?, ?, ?)")
         selectComposition = try db.prepare("SELECT element, amount FROM compositions WHERE entry_pk = ?")
+        insertSymmetry = try db.prepare("""
+            INSERT OR REPLACE INTO symmetry (entry_pk, spacegroup_number, spacegroup_symbol, hall_number, point_group, crystal_system,
+                                             wyckoff_sequence, fingerprint, symprec, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         insertSystem = try db.prepare("INSERT OR IGNORE INTO chemical_systems (chemical_system, mask_low, mask_high) VALUES (?, ?, ?)")
         insertDiagnostic = try db.prepare("""
             INSERT INTO diagnostics (import_id, source, file, member, line, data_block, severity, kind, message)
@@ -219,6 +224,16 @@ public final class EntryWriter {
             }
         }
         try writeProvenance(entryPK, role: "structure", record.provenance)
+        if let symmetry = record.symmetry { try write(symmetry, entryPK: entryPK) }
+    }
+
+    /// Stores (or replaces) an entry's symmetry.
+    public func write(_ s: SymmetryRecord, entryPK: Int64) throws(StoreError) {
+        insertSymmetry.bind([.integer(entryPK), .integer(Int64(s.spaceGroupNumber)), .optionalText(s.spaceGroupSymbol),
+                             .optionalInt(s.hallNumber), .optionalText(s.pointGroup), .text(s.crystalSystem),
+                             .optionalText(s.wyckoffSequence), .optionalText(s.fingerprint), s.symprec.map { .real($0) } ?? .null,
+                             .text(s.detected ? "detected" : "declared")])
+        try insertSymmetry.run()
     }
 
     private func writeEnergyRows(_ entryPK: Int64, _ energy: EnergyEntry, _ provenance: Provenance) throws(StoreError) {

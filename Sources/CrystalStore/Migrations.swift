@@ -155,6 +155,22 @@ public enum Migrations {
                 try insert.run()
             }
         }),
+        Migration(version: 4, name: "symmetry", sql: """
+        CREATE TABLE symmetry (
+            entry_pk INTEGER PRIMARY KEY REFERENCES entries(entry_pk) ON DELETE CASCADE,
+            spacegroup_number INTEGER NOT NULL CHECK (spacegroup_number BETWEEN 1 AND 230),
+            spacegroup_symbol TEXT,
+            hall_number INTEGER,
+            point_group TEXT,
+            crystal_system TEXT NOT NULL,
+            wyckoff_sequence TEXT,
+            fingerprint TEXT,
+            symprec REAL,
+            origin TEXT NOT NULL CHECK (origin IN ('detected', 'declared'))
+        );
+        CREATE INDEX symmetry_fingerprint ON symmetry(fingerprint);
+        CREATE INDEX symmetry_spacegroup ON symmetry(spacegroup_number);
+        """),
     ]
 
     /// Applies the migrations the store lacks, each in its own transaction.

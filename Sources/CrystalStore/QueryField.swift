@@ -45,6 +45,12 @@ public struct QueryField: Sendable, Hashable {
         QueryField(name: "is_stable", sql: "g.is_stable", kind: .boolean, summary: "hull vertex, or within the hull run's tolerance of the hull"),
         QueryField(name: "is_hull_vertex", sql: "g.is_hull_vertex", kind: .boolean, summary: "a vertex of the hull of all entries (pymatgen's stable)"),
         QueryField(name: "decomposition", sql: "g.decomposition", kind: .decomposition, summary: "hull phases and atom fractions (id:fraction;...)"),
+        QueryField(name: "spacegroup_number", sql: "y.spacegroup_number", kind: .integer, summary: "space group number (spglib at the import's symprec; declared for disordered structures)"),
+        QueryField(name: "spacegroup_symbol", sql: "y.spacegroup_symbol", kind: .text, summary: "Hermann-Mauguin symbol (Fm-3m)"),
+        QueryField(name: "point_group", sql: "y.point_group", kind: .text, summary: "point group (m-3m)"),
+        QueryField(name: "crystal_system", sql: "y.crystal_system", kind: .text, summary: "triclinic ... cubic"),
+        QueryField(name: "wyckoff_sequence", sql: "y.wyckoff_sequence", kind: .text, summary: "Wyckoff letters per element (Cl:b_Na:a)"),
+        QueryField(name: "symmetry_origin", sql: "y.origin", kind: .text, summary: "detected (spglib) or declared (the file's, for disordered structures)"),
         QueryField(name: "declared_spacegroup_number", sql: "e.declared_spacegroup_number", kind: .integer, summary: "space group number the file declares"),
         QueryField(name: "declared_spacegroup_symbol", sql: "e.declared_spacegroup_symbol", kind: .text, summary: "H-M symbol the file declares"),
         QueryField(name: "file", sql: "(SELECT p.file FROM provenance p WHERE p.entry_pk = e.entry_pk ORDER BY p.role DESC LIMIT 1)", kind: .text, summary: "file the structure (else the energy) came from"),
@@ -62,5 +68,6 @@ public struct QueryField: Sendable, Hashable {
         FROM entries e
         LEFT JOIN lattices l ON l.entry_pk = e.entry_pk
         LEFT JOIN energies g ON g.entry_pk = e.entry_pk
+        LEFT JOIN symmetry y ON y.entry_pk = e.entry_pk
         """
 }

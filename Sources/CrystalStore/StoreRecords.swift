@@ -34,6 +34,33 @@ public struct CompositionSummary: Sendable {
     }
 }
 
+/// Space-group facts for a structure: detected by spglib, or declared by the file (disordered structures).
+public struct SymmetryRecord: Sendable, Equatable {
+    public var spaceGroupNumber: Int
+    public var spaceGroupSymbol: String?
+    public var hallNumber: Int?
+    public var pointGroup: String?
+    public var crystalSystem: String
+    public var wyckoffSequence: String?
+    /// Reduced formula + space group + Wyckoff multiplicities per element: equal crystals in any cell share it.
+    public var fingerprint: String?
+    public var symprec: Double?
+    public var detected: Bool
+
+    public init(spaceGroupNumber: Int, spaceGroupSymbol: String?, hallNumber: Int?, pointGroup: String?, crystalSystem: String,
+                wyckoffSequence: String?, fingerprint: String?, symprec: Double?, detected: Bool) {
+        self.spaceGroupNumber = spaceGroupNumber
+        self.spaceGroupSymbol = spaceGroupSymbol
+        self.hallNumber = hallNumber
+        self.pointGroup = pointGroup
+        self.crystalSystem = crystalSystem
+        self.wyckoffSequence = wyckoffSequence
+        self.fingerprint = fingerprint
+        self.symprec = symprec
+        self.detected = detected
+    }
+}
+
 /// A structure to store under an id.
 public struct StructureRecord: Sendable {
     public var id: String
@@ -46,6 +73,7 @@ public struct StructureRecord: Sendable {
     public var declaredSpaceGroupNumber: Int?
     public var declaredSpaceGroupSymbol: String?
     public var title: String?
+    public var symmetry: SymmetryRecord?
 
     public init(id: String, structure: Structure, provenance: Provenance, declaredSpaceGroupNumber: Int? = nil,
                 declaredSpaceGroupSymbol: String? = nil, title: String? = nil) {

@@ -63,7 +63,7 @@ public enum SymmetryAnalyzer {
         guard structure.isOrdered, !structure.sites.isEmpty else { return nil }
         var cell = SpglibCell(structure)
         guard let dataset = cell.withArguments({ lattice, positions, types, count in
-            spgat_get_dataset(lattice, positions, types, count, symprec, angleTolerance)
+            angleTolerance < 0 ? spg_get_dataset(lattice, positions, types, count, symprec) : spgat_get_dataset(lattice, positions, types, count, symprec, angleTolerance)
         }) else { return nil }
         defer { spg_free_dataset(dataset) }
         let d = dataset.pointee

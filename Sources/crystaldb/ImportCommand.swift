@@ -36,11 +36,18 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Species of VASP 4 POSCARs that name none, in the order of their counts line.", valueName: "Mg,P,O"))
     var species: String?
 
+    @Option(help: ArgumentHelp("Symmetry tolerance for spglib on ordered structures (Å).", valueName: "Å"))
+    var symprec = 0.01
+
+    @Flag(help: "Skip symmetry analysis (space groups are then only those disordered CIFs declare).")
+    var noSymmetry = false
+
     @Argument(help: "Files, folders or archives to import.")
     var paths: [String]
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard symprec > 0, symprec.isFinite else { throw ValidationError("--symprec must be a positive length in Å") }
         if let species, parseSpecies(species) == nil { throw ValidationError("--species: '\(species)' is not a comma-separated list of element symbols") }
     }
 
@@ -52,7 +59,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let options = ImportOptions(source: source, isReference: reference, idPolicy: idFrom, jobs: jobs,
-                                    poscar: .init(species: species.flatMap(parseSpecies)))
+                                    poscar: .init(species: species.flatMap(parseSpecies)), symprec: noSymmetry ? nil : symprec)
         let start = Date()
         let summary = try failing { () throws -> ImportSummary in
             let db = try Store.openForWriting(path: store.db)

@@ -67,6 +67,11 @@ import Testing
         let jsonl = try Self.run(["query", "--db", db, "--fields", "id,composition,elements,energy_per_atom", "--format", "jsonl"])
         #expect(jsonl.stdout.contains("{\"id\":\"FeO-vasp4\",\"composition\":{\"Fe\":1,\"O\":1},\"elements\":[\"Fe\",\"O\"],\"energy_per_atom\":-8.305}\n"))
 
+        let symmetry = try Self.run(["query", "--db", db, "--fields", "id,spacegroup_number,spacegroup_symbol,point_group,crystal_system,wyckoff_sequence,symmetry_origin",
+                                     "--format", "csv", "nsites IS KNOWN"])
+        #expect(symmetry.stdout.contains("NaCl-conventional,225,Fm-3m,m-3m,cubic,Cl:b_Na:a,detected\n"))
+        #expect(symmetry.stdout.contains("TiO2-rutile,136,P4_2/mnm,4/mmm,tetragonal,O:f_Ti:a,detected\n"))
+        #expect(symmetry.stdout.contains("CuAu-disordered,225,F m -3 m,,cubic,,declared\n"))
         let cif = try Self.run(["show", "--db", db, "NaCl-conventional", "--format", "cif"])
         #expect(cif.status == 0)
         #expect(cif.stdout.contains("data_NaCl-conventional\n"))
