@@ -22,6 +22,12 @@ CREATE TABLE diagnostics (
     kind TEXT NOT NULL,
     message TEXT NOT NULL
 );
+CREATE TABLE duplicates (
+    entry_pk INTEGER PRIMARY KEY REFERENCES entries(entry_pk) ON DELETE CASCADE,
+    representative_pk INTEGER NOT NULL REFERENCES entries(entry_pk) ON DELETE CASCADE,
+    group_size INTEGER NOT NULL,
+    novel_by_structure INTEGER NOT NULL
+);
 CREATE TABLE energies (
     entry_pk INTEGER PRIMARY KEY REFERENCES entries(entry_pk) ON DELETE CASCADE,
     total_energy REAL NOT NULL,
@@ -123,6 +129,7 @@ CREATE TABLE symmetry (
 );
 CREATE INDEX compositions_element ON compositions(element, entry_pk);
 CREATE INDEX diagnostics_source ON diagnostics(source, severity);
+CREATE INDEX duplicates_representative ON duplicates(representative_pk);
 CREATE INDEX energies_e_above_hull ON energies(e_above_hull);
 CREATE INDEX energies_formation_energy ON energies(formation_energy_per_atom);
 CREATE INDEX energies_hull_pending ON energies(hull_computed) WHERE hull_computed = 0;

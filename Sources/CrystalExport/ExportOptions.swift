@@ -20,6 +20,9 @@ public struct ExportOptions: Sendable {
     public var candidates: Bool
     /// Replace an existing output.
     public var force: Bool
+    /// Novelty rule for candidates: no reference with the same reduced composition (GNoME's), or none in the
+    /// entry's duplicate group (after `crystaldb dedupe`).
+    public var novelByStructure = false
 
     public init(format: Format, filter: EntryFilterOptions = EntryFilterOptions(), candidates: Bool = false, force: Bool = false) {
         self.format = format

@@ -44,6 +44,7 @@ public struct EntryQuery {
         if Self.uses("l", in: sql) { from += " LEFT JOIN lattices l ON l.entry_pk = e.entry_pk" }
         if Self.uses("g", in: sql) { from += " LEFT JOIN energies g ON g.entry_pk = e.entry_pk" }
         if Self.uses("y", in: sql) { from += " LEFT JOIN symmetry y ON y.entry_pk = e.entry_pk" }
+        if Self.uses("d", in: sql) { from += " LEFT JOIN duplicates d ON d.entry_pk = e.entry_pk" }
         return from
     }
 
@@ -83,7 +84,7 @@ public struct EntryQuery {
     public func count(_ db: Database) throws -> Int {
         let sql = condition?.sql ?? ""
         var from = fromClause(for: sql)
-        if Self.uses("g", in: sql) && !Self.uses("e", in: sql) && !Self.uses("l", in: sql) && !Self.uses("y", in: sql) { from = "FROM energies g" }
+        if Self.uses("g", in: sql) && !Self.uses("e", in: sql) && !Self.uses("l", in: sql) && !Self.uses("y", in: sql) && !Self.uses("d", in: sql) { from = "FROM energies g" }
         let statement = try db.prepare("SELECT count(*) " + from + whereClause)
         bindAll(statement)
         guard try statement.step() else { return 0 }

@@ -171,6 +171,15 @@ public enum Migrations {
         CREATE INDEX symmetry_fingerprint ON symmetry(fingerprint);
         CREATE INDEX symmetry_spacegroup ON symmetry(spacegroup_number);
         """),
+        Migration(version: 5, name: "duplicates", sql: """
+        CREATE TABLE duplicates (
+            entry_pk INTEGER PRIMARY KEY REFERENCES entries(entry_pk) ON DELETE CASCADE,
+            representative_pk INTEGER NOT NULL REFERENCES entries(entry_pk) ON DELETE CASCADE,
+            group_size INTEGER NOT NULL,
+            novel_by_structure INTEGER NOT NULL
+        );
+        CREATE INDEX duplicates_representative ON duplicates(representative_pk);
+        """),
     ]
 
     /// Applies the migrations the store lacks, each in its own transaction.

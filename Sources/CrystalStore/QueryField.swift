@@ -51,6 +51,11 @@ public struct QueryField: Sendable, Hashable {
         QueryField(name: "crystal_system", sql: "y.crystal_system", kind: .text, summary: "triclinic ... cubic"),
         QueryField(name: "wyckoff_sequence", sql: "y.wyckoff_sequence", kind: .text, summary: "Wyckoff letters per element (Cl:b_Na:a)"),
         QueryField(name: "symmetry_origin", sql: "y.origin", kind: .text, summary: "detected (spglib) or declared (the file's, for disordered structures)"),
+        QueryField(name: "duplicate_of", sql: "(SELECT r.id FROM entries r WHERE r.entry_pk = d.representative_pk AND d.representative_pk != e.entry_pk)",
+                   kind: .text, summary: "the representative of this entry's duplicate group (the last dedupe run), if not itself"),
+        QueryField(name: "is_novel", sql: "(NOT EXISTS (SELECT 1 FROM entries r WHERE r.is_reference = 1 AND r.reduced_formula = e.reduced_formula))",
+                   kind: .boolean, summary: "no reference entry has this reduced composition (GNoME's rule)"),
+        QueryField(name: "is_novel_by_structure", sql: "d.novel_by_structure", kind: .boolean, summary: "no reference entry is in this entry's duplicate group (the last dedupe run)"),
         QueryField(name: "declared_spacegroup_number", sql: "e.declared_spacegroup_number", kind: .integer, summary: "space group number the file declares"),
         QueryField(name: "declared_spacegroup_symbol", sql: "e.declared_spacegroup_symbol", kind: .text, summary: "H-M symbol the file declares"),
         QueryField(name: "file", sql: "(SELECT p.file FROM provenance p WHERE p.entry_pk = e.entry_pk ORDER BY p.role DESC LIMIT 1)", kind: .text, summary: "file the structure (else the energy) came from"),
@@ -69,5 +74,6 @@ public struct QueryField: Sendable, Hashable {
         LEFT JOIN lattices l ON l.entry_pk = e.entry_pk
         LEFT JOIN energies g ON g.entry_pk = e.entry_pk
         LEFT JOIN symmetry y ON y.entry_pk = e.entry_pk
+        LEFT JOIN duplicates d ON d.entry_pk = e.entry_pk
         """
 }

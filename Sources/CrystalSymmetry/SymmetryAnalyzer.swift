@@ -87,6 +87,17 @@ public enum SymmetryAnalyzer {
         return cell.structure(count: Int(count))
     }
 
+    /// The standardized conventional cell (spglib's `spg_standardize_cell`, to_primitive = 0, no idealization).
+    public static func standardizedConventional(_ structure: Structure, symprec: Double = defaultSymprec) -> Structure? {
+        guard structure.isOrdered else { return nil }
+        var cell = SpglibCell(structure, capacity: structure.sites.count * 4)
+        let count = cell.withArguments { lattice, positions, types, count in
+            spg_standardize_cell(lattice, positions, types, count, 0, 1, symprec)
+        }
+        guard count > 0 else { return nil }
+        return cell.structure(count: Int(count))
+    }
+
     /// The Niggli-reduced cell with the sites re-expressed in it (spglib's `spg_niggli_reduce`).
     public static func niggliReduced(_ structure: Structure, symprec: Double = 1e-5) -> Structure? {
         var lattice = SpglibCell.columns(structure.lattice)

@@ -28,8 +28,14 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Replace an existing output.")
     var force = false
 
+    @Option(name: .customLong("novel-by"), help: "Novelty for --candidates: composition (GNoME's rule) or structure (after crystaldb dedupe).")
+    var novelBy: NovelBy = .composition
+
+    enum NovelBy: String, ExpressibleByArgument { case composition, structure }
+
     func run() throws {
-        let options = ExportOptions(format: format, filter: filterFlags.options, candidates: candidates, force: force)
+        var options = ExportOptions(format: format, filter: filterFlags.options, candidates: candidates, force: force)
+        options.novelByStructure = novelBy == .structure
         let start = Date()
         let summary = try failing { () throws -> Exporter.Summary in
             let db = try Store.openForReading(path: store.db)
