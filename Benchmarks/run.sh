@@ -12,16 +12,24 @@ GEN=.build/release/crystaldb-samplegen
 HULL=".build/release/crystaldb-bench hull"
 QUERYBENCH=".build/release/crystaldb-bench query"
 EXPORT_N=${BENCH_EXPORT_N:-100000}
+DEDUPE_N=${BENCH_DEDUPE_N:-100000}
 MP=../shared/data/hull/mp_materials_summary.csv
 CANDIDATES=${BENCH_CANDIDATES:-1000000}
 mkdir -p $OUT
 if [ ! -f $OUT/gnome-$N/summary.csv ]; then
   $GEN --count "$N" --out $OUT/gnome-$N --seed 2026 --force >/dev/null
 fi
-echo "== import: $N generated GNoME-style CIFs (P1, 5-40 sites) into a new store, $RUNS runs, $(nproc) cores =="
-python3 Benchmarks/measure.py --runs "$RUNS" --count "$N" --rate-file $OUT/rate.txt -- $BIN import --db $OUT/bench.sqlite --source gnome $OUT/gnome-$N/cif
-echo "== import with energies: CIFs plus summary.csv (one entry each, joined by id) =="
-python3 Benchmarks/measure.py --runs "$RUNS" --count "$N" -- $BIN import --db $OUT/bench.sqlite --source gnome $OUT/gnome-$N/cif $OUT/gnome-$N/summary.csv
+echo "== import: $N generated GNoME-style CIFs (P1, 5-40 sites) into a new store, $RUNS runs, $(nproc) cores, without symmetry analysis =="
+python3 Benchmarks/measure.py --runs "$RUNS" --count "$N" --rate-file $OUT/rate.txt -- $BIN import --db $OUT/bench.sqlite --source gnome --no-symmetry $OUT/gnome-$N/cif
+echo "== import: the same with symmetry analysis (spglib, symprec 0.01 A), the default =="
+python3 Benchmarks/measure.py --runs "$RUNS" --count "$N" -- $BIN import --db $OUT/bench.sqlite --source gnome $OUT/gnome-$N/cif
+if [ -d ../shared/data/structures/mattergen ]; then
+  echo "== import: the 774 MatterGen CIFs of ../shared (pymatgen-written, with symmetry), with and without symmetry analysis =="
+  python3 Benchmarks/measure.py --runs "$RUNS" --count 774 -- $BIN import --db $OUT/bench.sqlite --source mattergen ../shared/data/structures/mattergen
+  python3 Benchmarks/measure.py --runs "$RUNS" --count 774 -- $BIN import --db $OUT/bench.sqlite --source mattergen --no-symmetry ../shared/data/structures/mattergen
+fi
+echo "== import with energies: CIFs plus summary.csv (one entry each, joined by id), without symmetry =="
+python3 Benchmarks/measure.py --runs "$RUNS" --count "$N" -- $BIN import --db $OUT/bench.sqlite --source gnome --no-symmetry $OUT/gnome-$N/cif $OUT/gnome-$N/summary.csv
 PY=${PYMATGEN_PYTHON:-python3}
 if $PY -c "import pymatgen" 2>/dev/null; then
   echo "== peer: pymatgen CifParser on the first $PEER_N of the same files, one core =="
@@ -68,3 +76,12 @@ if [ -f $MP ]; then
   rm -rf $OUT/release
   python3 Benchmarks/measure.py --runs 1 --count "$EXPORT_N" --keep-store -- $BIN export --db $OUT/e.sqlite --source gnome --format gnome --out $OUT/release --force
 fi
+
+echo "== dedupe: $DEDUPE_N generated structures with 10% planted duplicates (supercell, shifted origin, cycled axes, 0.5% strain) =="
+if [ ! -f $OUT/dedupe-$DEDUPE_N/duplicates.csv ]; then
+  $GEN --count "$DEDUPE_N" --out $OUT/dedupe-$DEDUPE_N --seed 5 --zip --duplicates 0.1 --force >/dev/null
+fi
+rm -f $OUT/d.sqlite*
+$BIN import --db $OUT/d.sqlite --source gen $OUT/dedupe-$DEDUPE_N/by_id.zip $OUT/dedupe-$DEDUPE_N/summary.csv | grep -E "imported|time"
+$BIN dedupe --db $OUT/d.sqlite
+python3 Benchmarks/check_duplicates.py $OUT/d.sqlite $OUT/dedupe-$DEDUPE_N/duplicates.csv

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import CrystalModel
 import CrystalStore
@@ -55,30 +56,34 @@ public struct DedupeRun {
             summary.entries += 1
         }
         summary.buckets = buckets.count
+        // Structures of buckets with more than one member, read in order; then buckets compared on all cores.
         let reader = try StructureReader(db: db)
         var assignments = [(entry: Int64, representative: Int64, size: Int, novel: Bool)]()
+        var shared = [(bucket: [Member], structures: [Structure?])]()
         for bucket in buckets {
-            guard bucket.count > 1 else {
+            if bucket.count == 1 {
                 assignments.append((bucket[0].entryPK, bucket[0].entryPK, 1, !bucket[0].isReference))
-                continue
+            } else {
+                shared.append((bucket, try bucket.map { try reader.structure(entryPK: $0.entryPK) }))
             }
-            let standardized = try bucket.map { try reader.structure(entryPK: $0.entryPK).flatMap(comparator.standardized) }
-            var parent = Array(bucket.indices)
-            func root(_ i: Int) -> Int {
-                var i = i
-                while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
-                return i
-            }
-            for i in bucket.indices {
-                for j in (i + 1)..<bucket.count where root(i) != root(j) {
-                    guard let a = standardized[i], let b = standardized[j] else { continue }
-                    summary.comparisons += 1
-                    if comparator.sameStandardized(a, b) || comparator.sameStandardized(b, a) { parent[root(j)] = root(i) }
+        }
+        var grouped = [[[Int]]](repeating: [], count: shared.count)
+        var comparisons = [Int](repeating: 0, count: shared.count)
+        let comparator = self.comparator
+        grouped.withUnsafeMutableBufferPointer { groupSlots in
+            comparisons.withUnsafeMutableBufferPointer { countSlots in
+                nonisolated(unsafe) let groupsOut = groupSlots, countsOut = countSlots
+                let work = shared
+                DispatchQueue.concurrentPerform(iterations: work.count) { index in
+                    let (groups, count) = Self.groups(work[index].structures, comparator: comparator)
+                    groupsOut[index] = groups
+                    countsOut[index] = count
                 }
             }
-            var groups = [Int: [Int]]()
-            for i in bucket.indices { groups[root(i), default: []].append(i) }
-            for members in groups.values {
+        }
+        for (index, (bucket, _)) in shared.enumerated() {
+            summary.comparisons += comparisons[index]
+            for members in grouped[index] {
                 let best = members.min { l, r in
                     let a = bucket[l], b = bucket[r]
                     switch (a.energy, b.energy) {
@@ -102,5 +107,27 @@ public struct DedupeRun {
         }
         summary.seconds = Date().timeIntervalSince(start)
         return summary
+    }
+
+    /// Union-find over one bucket: member indices grouped by sameness, and the number of comparisons made.
+    static func groups(_ structures: [Structure?], comparator: StructureComparator) -> ([[Int]], Int) {
+        let standardized = structures.map { $0.flatMap(comparator.standardized) }
+        var parent = Array(structures.indices)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        var comparisons = 0
+        for i in structures.indices {
+            for j in (i + 1)..<structures.count where root(i) != root(j) {
+                guard let a = standardized[i], let b = standardized[j] else { continue }
+                comparisons += 1
+                if comparator.sameStandardized(a, b) || comparator.sameStandardized(b, a) { parent[root(j)] = root(i) }
+            }
+        }
+        var groups = [Int: [Int]]()
+        for i in structures.indices { groups[root(i), default: []].append(i) }
+        return (groups.keys.sorted().map { groups[$0]! }, comparisons)
     }
 }

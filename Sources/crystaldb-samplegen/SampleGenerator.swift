@@ -31,6 +31,9 @@ struct SampleGenerator: ParsableCommand {
     @Flag(help: "Write only summary.csv (no CIFs): for hull benchmarks at a million entries.")
     var noStructures = false
 
+    @Option(help: ArgumentHelp("Fraction of structures followed by a planted duplicate: the same crystal in a supercell, with its origin shifted and its axes permuted; the pairs are listed in duplicates.csv.", valueName: "0...1"))
+    var duplicates = 0.0
+
     func run() throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: out) {
@@ -47,10 +50,22 @@ struct SampleGenerator: ParsableCommand {
         let zipWriter = zip && !noStructures ? try ZipWriter(path: out + "/by_id.zip") : nil
         if !zip && !noStructures { try fm.createDirectory(atPath: out + "/cif", withIntermediateDirectories: true) }
         var csv = "Composition,MaterialId,Reduced Formula,Elements,NSites,Volume,Density,Corrected Energy\n"
+        var planted = "original,duplicate\n"
+        var pending: (id: String, structure: Structure, formula: ChemistryModel.Formula)?
         for _ in 0..<count {
             let id = String(format: "%010llx", rng.next() & 0xFF_FFFF_FFFF)
-            let formula = ChemistryModel.formula(using: &rng)
-            let structure = Self.structure(formula, using: &rng)
+            var formula = ChemistryModel.formula(using: &rng)
+            var structure = Self.structure(formula, using: &rng)
+            if let original = pending {
+                // The duplicate of the previous structure, in another cell and setting, 0.5% strained.
+                structure = Self.plantedDuplicate(original.structure, using: &rng)
+                formula = original.formula
+                formula.counts = formula.counts.map { ($0.0, $0.1 * 2) }
+                planted += "\(original.id),\(id)\n"
+                pending = nil
+            } else if duplicates > 0, Double.random(in: 0..<1, using: &rng) < duplicates {
+                pending = (id, structure, formula)
+            }
             if !noStructures {
                 let cif = CIFWriter.write(structure, blockName: structure.composition.reducedFormula)
                 if let zipWriter {
@@ -67,7 +82,23 @@ struct SampleGenerator: ParsableCommand {
         }
         try zipWriter?.finish()
         try csv.write(toFile: out + "/summary.csv", atomically: true, encoding: .utf8)
+        if duplicates > 0 { try planted.write(toFile: out + "/duplicates.csv", atomically: true, encoding: .utf8) }
         print("wrote \(count) structures to \(out)/\(zip ? "by_id.zip" : "cif/") and energies to \(out)/summary.csv")
+    }
+
+    /// A 2x1x1 supercell, origin shifted, axes cycled (a,b,c -> b,c,a), lattice scaled by 1.005.
+    static func plantedDuplicate<R: RandomNumberGenerator>(_ s: Structure, using rng: inout R) -> Structure {
+        let shift = Vector3(Double.random(in: 0..<1, using: &rng), Double.random(in: 0..<1, using: &rng), Double.random(in: 0..<1, using: &rng))
+        var sites = [Site]()
+        for i in 0..<2 {
+            for site in s.sites {
+                var p = Vector3((site.position.x + Double(i)) / 2, site.position.y, site.position.z) + shift
+                p -= p.rounded(.down)
+                sites.append(Site(position: Vector3(p.y, p.z, p.x), occupants: site.occupants))
+            }
+        }
+        let lattice = Lattice(a: s.lattice.b, b: s.lattice.c, c: s.lattice.a * 2).scaled(by: 1.005)
+        return Structure(lattice: lattice, sites: sites)
     }
 
     /// A triclinic cell of 10-22 Å^3 per atom with atoms placed at least 1.0 Å apart where possible.
