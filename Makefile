@@ -1,11 +1,11 @@
 # crystaldb: `make demo` and `make test` do the whole set-up on a fresh Debian machine.
 SWIFT ?= swift
-DEBS := libsqlite3-dev zlib1g-dev libsymspg-dev
+DEBS := libsqlite3-dev zlib1g-dev libsymspg-dev sqlite3
 DEMO_DB := demo/sample.sqlite
 RELEASE_BIN := .build/release/crystaldb
 DEBUG_BIN := .build/debug/crystaldb
 
-.PHONY: deps build release demo test bench clean
+.PHONY: deps build release demo test bench fault-test clean
 
 deps:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -38,6 +38,10 @@ demo: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	bash Tests/fault/kill-import.sh 3000 3
+
+fault-test: release
+	CRYSTALDB_BIN=$(RELEASE_BIN) CRYSTALDB_GEN=.build/release/crystaldb-samplegen bash Tests/fault/kill-import.sh 100000 20
 
 bench: release
 	bash Benchmarks/run.sh
