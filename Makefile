@@ -5,7 +5,7 @@ DEMO_DB := demo/sample.sqlite
 RELEASE_BIN := .build/release/crystaldb
 DEBUG_BIN := .build/debug/crystaldb
 
-.PHONY: deps build release demo test bench fault-test clean
+.PHONY: deps build release demo test bench fault-test fuzz clean
 
 deps:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -40,6 +40,9 @@ test: deps
 	$(SWIFT) test --skip-build
 	bash Tests/fault/kill-import.sh 3000 3
 
+fuzz: deps
+	bash Fuzz/run.sh
+
 fault-test: release
 	CRYSTALDB_BIN=$(RELEASE_BIN) CRYSTALDB_GEN=.build/release/crystaldb-samplegen bash Tests/fault/kill-import.sh 100000 20
 
@@ -47,4 +50,4 @@ bench: release
 	bash Benchmarks/run.sh
 
 clean:
-	rm -rf .build demo bench-out
+	rm -rf .build .build-fuzz* demo bench-out

@@ -39,6 +39,7 @@ let package = Package(
             "CrystalModel", "CrystalHull", "CrystalImport", "CrystalStore", "CrystalQuery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "crystaldb-fuzz", dependencies: ["CrystalModel", "CIFSyntax", "CrystalImport", "CrystalQuery"]),
         .testTarget(name: "CrystalModelTests", dependencies: ["CrystalModel"]),
         .testTarget(name: "CIFSyntaxTests", dependencies: ["CIFSyntax"]),
         .testTarget(name: "CrystalImportTests", dependencies: ["CrystalImport", "CrystalModel", "CIFSyntax"]),

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# make fuzz: builds the libFuzzer targets (-sanitize=fuzzer,address) and runs each for FUZZ_SECONDS
+# (default 300) or FUZZ_RUNS executions, seeded from ../shared/data and SampleData. Crashes are written to
+# Fuzz/findings/<target>/; turn each into a regression fixture named after it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_EACH=${FUZZ_SECONDS:-300}
+RUNS=${FUZZ_RUNS:--1}
+TARGETS=${FUZZ_TARGETS:-"cif poscar energy filter"}
+SHARED=../shared/data/structures
+for target in $TARGETS; do
+  flag=$(echo "FUZZ_$target" | tr a-z A-Z)
+  scratch=.build-fuzz-$target
+  swift build --scratch-path "$scratch" --product crystaldb-fuzz -Xswiftc -sanitize=fuzzer,address \
+    -Xswiftc -DFUZZING -Xswiftc -D"$flag" 2>&1 | grep -E "error|Build complete" || true
+  corpus=Fuzz/corpus/$target
+  mkdir -p "$corpus" "Fuzz/findings/$target"
+  if [ -z "$(ls -A "$corpus")" ]; then
+    case $target in
+      cif) find SampleData "$SHARED" -name '*.cif' -size -16k 2>/dev/null | head -800 | while read -r f; do cp "$f" "$corpus/"; done ;;
+      poscar) find SampleData "$SHARED" \( -name 'POSCAR*' -o -name '*.vasp' \) -size -16k 2>/dev/null | head -400 | while read -r f; do cp "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
+      energy) cp SampleData/*.csv "$corpus/"; head -50 ../shared/data/hull/mp_materials_summary.csv > "$corpus/mp.csv" 2>/dev/null || true
+              head -c 4000 ../shared/data/hull/pymatgen/Mn-O_entries.json > "$corpus/mno.json" 2>/dev/null || true ;;
+      filter) printf '%s' 'elements HAS ALL "Li","O" AND nsites < 10' > "$corpus/1"; printf '%s' 'NOT (id STARTS WITH "mp-" OR e_above_hull > 0.1)' > "$corpus/2"
+              printf '%s' 'elements:elements_ratios HAS ALL "Li":>0.1, "O":<0.6' > "$corpus/3"; printf '%s' 'LENGTH elements >= 3 AND decomposition IS KNOWN' > "$corpus/4" ;;
+    esac
+  fi
+  echo "== fuzz $target: ${SECONDS_EACH} s =="
+  "$scratch/debug/crystaldb-fuzz" "$corpus" -max_total_time="$SECONDS_EACH" -runs="$RUNS" -max_len=16384 -rss_limit_mb=4096 \
+    -timeout=10 -artifact_prefix="Fuzz/findings/$target/" -print_final_stats=1 2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY|Done" || true
+done
