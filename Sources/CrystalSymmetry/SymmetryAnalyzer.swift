@@ -78,21 +78,20 @@ public enum SymmetryAnalyzer {
 
     /// The standardized primitive cell (spglib's `spg_standardize_cell`, to_primitive = 1, no idealization).
     public static func standardizedPrimitive(_ structure: Structure, symprec: Double = defaultSymprec) -> Structure? {
-        guard structure.isOrdered else { return nil }
-        var cell = SpglibCell(structure, capacity: structure.sites.count * 4)
-        let count = cell.withArguments { lattice, positions, types, count in
-            spg_standardize_cell(lattice, positions, types, count, 1, 1, symprec)
-        }
-        guard count > 0 else { return nil }
-        return cell.structure(count: Int(count))
+        standardized(structure, toPrimitive: true, symprec: symprec)
     }
 
     /// The standardized conventional cell (spglib's `spg_standardize_cell`, to_primitive = 0, no idealization).
     public static func standardizedConventional(_ structure: Structure, symprec: Double = defaultSymprec) -> Structure? {
+        standardized(structure, toPrimitive: false, symprec: symprec)
+    }
+
+    static func standardized(_ structure: Structure, toPrimitive: Bool, symprec: Double) -> Structure? {
         guard structure.isOrdered else { return nil }
+        // A conventional cell holds up to 4 primitive cells (F centring).
         var cell = SpglibCell(structure, capacity: structure.sites.count * 4)
         let count = cell.withArguments { lattice, positions, types, count in
-            spg_standardize_cell(lattice, positions, types, count, 0, 1, symprec)
+            spg_standardize_cell(lattice, positions, types, count, toPrimitive ? 1 : 0, 1, symprec)
         }
         guard count > 0 else { return nil }
         return cell.structure(count: Int(count))
