@@ -62,7 +62,7 @@ public enum ComputedEntryReader {
         if let amounts = entry["composition"] as? [String: Any] {
             for (symbol, amount) in amounts {
                 let bare = String(symbol.prefix { $0.isLetter })
-                guard let element = Element(symbol: bare), let value = number(amount), value >= 0 else {
+                guard let element = Element(symbol: bare), let value = number(amount), value >= 0, value <= Composition.maximumAmount else {
                     return fail(.unknownElement, "entry \(id): composition key '\(symbol)' is not an element")
                 }
                 composition.add(element, value)

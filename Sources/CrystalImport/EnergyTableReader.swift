@@ -60,7 +60,7 @@ public enum EnergyTableReader {
             } else {
                 var bad: String?
                 for (index, element) in elementColumns {
-                    guard let amount = Double(row.fields[index].trimmingCharacters(in: .whitespaces)), amount >= 0, amount.isFinite else {
+                    guard let amount = Double(row.fields[index].trimmingCharacters(in: .whitespaces)), amount >= 0, amount <= Composition.maximumAmount else {
                         bad = "atom count '\(row.fields[index])' for \(element.symbol) is not a number"
                         break
                     }

@@ -30,6 +30,11 @@ extension Composition {
     /// Reduced amounts and the factor that divides the full amounts into them.
     public func reducedAmounts() -> (amounts: [(element: Element, amount: Double)], factor: Double) {
         guard !amounts.isEmpty else { return ([], 1) }
+        // Integer arithmetic below needs amounts well inside Int's range.
+        guard amounts.allSatisfy({ $0.amount.isFinite && $0.amount <= Composition.maximumAmount }) else {
+            let smallest = amounts.map(\.amount).min() ?? 1
+            return (amounts.map { ($0.element, $0.amount / smallest) }, smallest)
+        }
         let integral = amounts.allSatisfy { abs($0.amount - $0.amount.rounded()) < 1e-4 && $0.amount.rounded() > 0 }
         if integral {
             var divisor = 0
@@ -68,6 +73,7 @@ extension Composition {
     /// An amount as formulas write it: "" for 1, integers bare, else up to 4 decimals.
     public static func formatAmount(_ amount: Double) -> String {
         if abs(amount - 1) < 1e-8 { return "" }
+        guard amount.isFinite, abs(amount) < 1e15 else { return String(amount) }
         if abs(amount - amount.rounded()) < 1e-8 { return String(Int(amount.rounded())) }
         var text = String(format: "%.4f", amount)
         while text.hasSuffix("0") { text.removeLast() }

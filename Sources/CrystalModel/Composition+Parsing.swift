@@ -50,7 +50,10 @@ struct FormulaParser {
                 guard index < bytes.count, bytes[index] == 0x29 || bytes[index] == 0x5D else { throw fail("missing ')'") }
                 index += 1
                 let multiplier = try parseNumber() ?? 1
-                for (element, amount) in inner.amounts { composition.add(element, amount * multiplier) }
+                for (element, amount) in inner.amounts {
+                    guard amount * multiplier <= Composition.maximumAmount else { throw fail("amount \(amount * multiplier) is more atoms than any cell holds") }
+                    composition.add(element, amount * multiplier)
+                }
             } else if byte == 0x29 || byte == 0x5D {
                 break
             } else if byte >= 0x41 && byte <= 0x5A {
@@ -78,6 +81,10 @@ struct FormulaParser {
         guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)), value.isFinite, value >= 0 else {
             index = start
             throw fail("bad amount")
+        }
+        guard value <= Composition.maximumAmount else {
+            index = start
+            throw fail("amount \(value) is more atoms than any cell holds")
         }
         return value
     }

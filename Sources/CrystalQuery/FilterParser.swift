@@ -5,6 +5,14 @@
 public struct FilterParser {
     private var tokens: [FilterLexer.Token]
     private var position = 0
+    private var depth = 0
+
+    /// Deepest nesting of parentheses and NOT accepted: deeper filters are refused rather than recursed
+    /// into (a fuzzer found that 4,000 '(' overflowed the stack).
+    public static let maximumDepth = 100
+    /// Most comparisons in one filter: AND/OR chains become trees as deep as they are long.
+    public static let maximumTerms = 1000
+    private var terms = 0
 
     public static func parse(_ text: String) throws(FilterError) -> Filter {
         var parser = FilterParser(tokens: try FilterLexer.tokens(text))
@@ -64,6 +72,11 @@ public struct FilterParser {
     }
 
     private mutating func phrase() throws(FilterError) -> Filter {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw FilterError(column: peek.column, reason: "filter nested more than \(Self.maximumDepth) levels deep")
+        }
         if accept("NOT") { return .not(try phrase()) }
         if case .open = peek.kind {
             let open = next()
@@ -71,6 +84,10 @@ public struct FilterParser {
             guard case .close = peek.kind else { throw FilterError(column: peek.column, reason: "expected ')' to close the '(' at column \(open.column)") }
             _ = next()
             return inner
+        }
+        terms += 1
+        guard terms <= Self.maximumTerms else {
+            throw FilterError(column: peek.column, reason: "filter has more than \(Self.maximumTerms) comparisons")
         }
         return try comparison()
     }

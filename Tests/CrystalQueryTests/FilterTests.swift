@@ -41,6 +41,21 @@ import CrystalStore
         }
     }
 
+    @Test("fuzz finding: thousands of nested parentheses are refused, not a stack overflow")
+    func deepNesting() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/fuzz-filter-stack-overflow-nested-parentheses.txt")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect {
+            _ = try FilterParser.parse(text)
+        } throws: { error in
+            (error as? FilterError)?.reason.contains("nested more than 100 levels") == true
+        }
+        #expect(throws: FilterError.self) { try FilterParser.parse(String(repeating: "NOT ", count: 5000) + "nsites > 1") }
+        _ = try FilterParser.parse(String(repeating: "(", count: 50) + "nsites > 1" + String(repeating: ")", count: 50))
+        let long = Array(repeating: "nsites > 1", count: 20_000).joined(separator: " AND ")
+        #expect(throws: FilterError.self) { try FilterParser.parse(long) }
+    }
+
     @Test("unknown fields and type mismatches are compile errors at their column", arguments: [
         (#"colour = "red""#, 1, "unknown field 'colour'"), (#"nsites = "x""#, 10, "nsites is a number"),
         (#"id > 3"#, 6, "id is a string"), (#"elements = "Li""#, 1, "elements is a list"),
