@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "CrystalSymmetryTests", dependencies: ["CrystalSymmetry", "CrystalImport", "CrystalModel"]),
         .testTarget(name: "CrystalHullTests", dependencies: ["CrystalHull", "CrystalImport", "CrystalModel"]),
         .testTarget(name: "CrystalStabilityTests", dependencies: ["CrystalStability", "CrystalIngest", "CrystalStore", "CrystalModel", "CrystalExport", "CrystalImport", "CrystalSymmetry"]),
-        .testTarget(name: "CrystalQueryTests", dependencies: ["CrystalQuery", "CrystalStore", "CrystalIngest", "CrystalModel"]),
+        .testTarget(name: "CrystalQueryTests", dependencies: ["CrystalQuery", "CrystalStore", "CrystalIngest", "CrystalModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CrystalExportTests", dependencies: ["CrystalExport", "CrystalImport", "CrystalIngest", "CrystalStability", "CrystalStore", "CrystalQuery", "CrystalModel"]),
         .testTarget(name: "CrystalIngestTests", dependencies: ["CrystalIngest", "CrystalStore", "CrystalImport", "CrystalExport", "CrystalModel"]),
         .testTarget(name: "crystaldbTests", dependencies: ["crystaldb"]),
