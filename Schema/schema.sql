@@ -106,6 +106,10 @@ CREATE TABLE schema_migrations (
     name TEXT NOT NULL,
     applied_at TEXT NOT NULL
 );
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE sites (
     entry_pk INTEGER NOT NULL REFERENCES entries(entry_pk) ON DELETE CASCADE,
     site_index INTEGER NOT NULL,

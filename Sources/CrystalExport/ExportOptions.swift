@@ -20,9 +20,17 @@ public struct ExportOptions: Sendable {
     public var candidates: Bool
     /// Replace an existing output.
     public var force: Bool
-    /// Novelty rule for candidates: no reference with the same reduced composition (GNoME's), or none in the
-    /// entry's duplicate group (after `crystaldb dedupe`).
-    public var novelByStructure = false
+    public enum NovelRule: String, Sendable {
+        /// No reference entry with the same reduced composition (GNoME's rule).
+        case composition
+        /// No reference entry in the entry's duplicate group (after `crystaldb dedupe`).
+        case structure
+        /// `is_novel` as the last dedupe set it (composition until then).
+        case stored
+    }
+
+    /// Novelty rule for candidates.
+    public var novelRule = NovelRule.stored
 
     public init(format: Format, filter: EntryFilterOptions = EntryFilterOptions(), candidates: Bool = false, force: Bool = false) {
         self.format = format

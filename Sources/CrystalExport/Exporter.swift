@@ -47,8 +47,12 @@ public struct Exporter {
         var compiled = try FilterCompiler().compile(filter)
         if options.candidates {
             // Novel, and the representative of its duplicate group when `crystaldb dedupe` has run.
-            let novel = options.novelByStructure ? "coalesce(d.novel_by_structure, 1) = 1"
-                : "NOT EXISTS (SELECT 1 FROM entries r WHERE r.is_reference = 1 AND r.reduced_formula = e.reduced_formula)"
+            let novel: String
+            switch options.novelRule {
+            case .structure: novel = "coalesce(d.novel_by_structure, 1) = 1"
+            case .composition: novel = "NOT EXISTS (SELECT 1 FROM entries r WHERE r.is_reference = 1 AND r.reduced_formula = e.reduced_formula)"
+            case .stored: novel = "\(QueryField.byName["is_novel"]!.sql) = 1"
+            }
             compiled.sql = "(\(compiled.sql) AND \(novel) AND (d.representative_pk IS NULL OR d.representative_pk = e.entry_pk))"
         }
         query.condition = (compiled.sql, compiled.bindings)

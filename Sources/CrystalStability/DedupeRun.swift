@@ -18,6 +18,8 @@ public struct DedupeRun {
     }
 
     public var comparator = StructureComparator()
+    /// Which rule `is_novel` follows from now on: reduced composition (GNoME's) or duplicate group.
+    public var novelByStructure = false
     /// Condition selecting the entries to deduplicate (SQL over e, g, y with bound values); nil for all.
     public var condition: (sql: String, bindings: [StoreValue])?
 
@@ -98,6 +100,9 @@ public struct DedupeRun {
             }
         }
         try db.inTransaction {
+            let setting = try db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('novel_by', ?)")
+            setting.bind(1, novelByStructure ? "structure" : "composition")
+            try setting.run()
             let write = try db.prepare("INSERT OR REPLACE INTO duplicates (entry_pk, representative_pk, group_size, novel_by_structure) VALUES (?, ?, ?, ?)")
             for a in assignments {
                 write.bind([.integer(a.entry), .integer(a.representative), .integer(Int64(a.size)), .integer(a.novel ? 1 : 0)])

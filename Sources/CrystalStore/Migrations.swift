@@ -179,6 +179,10 @@ public enum Migrations {
             novel_by_structure INTEGER NOT NULL
         );
         CREATE INDEX duplicates_representative ON duplicates(representative_pk);
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
         """),
     ]
 

@@ -53,8 +53,11 @@ public struct QueryField: Sendable, Hashable {
         QueryField(name: "symmetry_origin", sql: "y.origin", kind: .text, summary: "detected (spglib) or declared (the file's, for disordered structures)"),
         QueryField(name: "duplicate_of", sql: "(SELECT r.id FROM entries r WHERE r.entry_pk = d.representative_pk AND d.representative_pk != e.entry_pk)",
                    kind: .text, summary: "the representative of this entry's duplicate group (the last dedupe run), if not itself"),
-        QueryField(name: "is_novel", sql: "(NOT EXISTS (SELECT 1 FROM entries r WHERE r.is_reference = 1 AND r.reduced_formula = e.reduced_formula))",
-                   kind: .boolean, summary: "no reference entry has this reduced composition (GNoME's rule)"),
+        QueryField(name: "is_novel", sql: """
+            (CASE WHEN (SELECT value FROM settings WHERE key = 'novel_by') = 'structure' THEN coalesce(d.novel_by_structure, 1)
+             ELSE NOT EXISTS (SELECT 1 FROM entries r WHERE r.is_reference = 1 AND r.reduced_formula = e.reduced_formula) END)
+            """,
+                   kind: .boolean, summary: "no reference entry has this reduced composition (GNoME's rule), or, after dedupe --novel-by structure, none is in its duplicate group"),
         QueryField(name: "is_novel_by_structure", sql: "d.novel_by_structure", kind: .boolean, summary: "no reference entry is in this entry's duplicate group (the last dedupe run)"),
         QueryField(name: "declared_spacegroup_number", sql: "e.declared_spacegroup_number", kind: .integer, summary: "space group number the file declares"),
         QueryField(name: "declared_spacegroup_symbol", sql: "e.declared_spacegroup_symbol", kind: .text, summary: "H-M symbol the file declares"),

@@ -25,6 +25,9 @@ struct DedupeCommand: ParsableCommand {
     @Option(name: .customLong("angle-tol"), help: "Cell angle tolerance (degrees).")
     var angleTol = 5.0
 
+    @Option(name: .customLong("novel-by"), help: "What is_novel means from now on: composition (GNoME's rule) or structure.")
+    var novelBy: ExportCommand.NovelBy = .composition
+
     func run() throws {
         let summary = try failing { () throws -> DedupeRun.Summary in
             let db = try Store.openForWriting(path: store.db)
@@ -32,6 +35,7 @@ struct DedupeCommand: ParsableCommand {
             run.comparator.lengthTolerance = ltol
             run.comparator.siteTolerance = stol
             run.comparator.angleTolerance = angleTol
+            run.novelByStructure = novelBy == .structure
             var query = EntryQuery(fields: [])
             try filterFlags.options.apply(to: &query)
             run.condition = query.condition

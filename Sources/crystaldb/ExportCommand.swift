@@ -28,14 +28,14 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Replace an existing output.")
     var force = false
 
-    @Option(name: .customLong("novel-by"), help: "Novelty for --candidates: composition (GNoME's rule) or structure (after crystaldb dedupe).")
-    var novelBy: NovelBy = .composition
+    @Option(name: .customLong("novel-by"), help: "Novelty for --candidates: structure (after crystaldb dedupe); default: is_novel as the last dedupe set it (composition, GNoME's rule).")
+    var novelBy: NovelBy?
 
     enum NovelBy: String, ExpressibleByArgument { case composition, structure }
 
     func run() throws {
         var options = ExportOptions(format: format, filter: filterFlags.options, candidates: candidates, force: force)
-        options.novelByStructure = novelBy == .structure
+        options.novelRule = novelBy.map { $0 == .structure ? .structure : .composition } ?? .stored
         let start = Date()
         let summary = try failing { () throws -> Exporter.Summary in
             let db = try Store.openForReading(path: store.db)

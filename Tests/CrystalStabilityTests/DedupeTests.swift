@@ -81,6 +81,39 @@ import CrystalSymmetry
         #expect(representative["rutile-other"] == "rutile-other")
     }
 
+    @Test("novelty: GNoME's composition rule, or the duplicate-group rule after dedupe --novel-by structure")
+    func novelty() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crystaldb-novel-\(UUID().uuidString)")
+        for sub in ["ref", "new"] { try FileManager.default.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true) }
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rutile = try Self.read("TiO2-rutile.cif")
+        let squeezed = Structure(lattice: Lattice(a: rutile.lattice.a, b: rutile.lattice.b, c: rutile.lattice.c * 0.7), sites: rutile.sites)
+        try CIFWriter.write(rutile, blockName: "r").write(to: dir.appendingPathComponent("ref/known.cif"), atomically: true, encoding: .utf8)
+        try CIFWriter.write(Self.shifted(rutile, Vector3(0.3, 0.3, 0.1)), blockName: "s").write(to: dir.appendingPathComponent("new/same.cif"), atomically: true, encoding: .utf8)
+        try CIFWriter.write(squeezed, blockName: "o").write(to: dir.appendingPathComponent("new/other.cif"), atomically: true, encoding: .utf8)
+        let db = try Store.openForWriting(path: dir.appendingPathComponent("n.sqlite").path)
+        _ = try Importer(db: db, options: ImportOptions(source: "ref", isReference: true)).run([dir.appendingPathComponent("ref").path])
+        _ = try Importer(db: db, options: ImportOptions(source: "new")).run([dir.appendingPathComponent("new").path])
+        func novel() throws -> [String: Bool] {
+            var query = try EntryQuery(fieldNames: ["id", "is_novel", "duplicate_of"])
+            query.condition = ("e.is_reference = 0", [])
+            var out = [String: Bool]()
+            try query.run(db) { values in
+                if case .text(let id) = values[0], case .integer(let flag) = values[1] { out[id] = flag == 1 }
+            }
+            return out
+        }
+        #expect(try novel() == ["same": false, "other": false])
+        var run = DedupeRun()
+        run.novelByStructure = true
+        _ = try run.run(db)
+        #expect(try novel() == ["same": false, "other": true])
+        var duplicateOf = [String: String]()
+        let query = try EntryQuery(fieldNames: ["id", "duplicate_of"])
+        try query.run(db) { values in if case .text(let id) = values[0], case .text(let of) = values[1] { duplicateOf[id] = of } }
+        #expect(duplicateOf == ["known": "same"] || duplicateOf == ["same": "known"])
+    }
+
     @Test("the comparison is symmetric and rejects other compositions")
     func symmetric() throws {
         let rutile = try Self.read("TiO2-rutile.cif")
