@@ -29,7 +29,7 @@ final class WritePipeline: @unchecked Sendable {
             slot.signal()
             throw failure
         }
-        nonisolated(unsafe) let batch = parsed
+        let batch = parsed
         queue.async {
             defer { self.slot.signal() }
             do {

@@ -48,5 +48,3 @@ enum ShowError: Error, CustomStringConvertible {
         }
     }
 }
-
-extension POSCARWriter.DisorderedError: @retroactive CustomStringConvertible {}
