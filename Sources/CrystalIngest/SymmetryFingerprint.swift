@@ -7,15 +7,20 @@ import CrystalSymmetry
 /// disordered one; and the fingerprint that buckets candidate duplicates.
 enum SymmetryFingerprint {
     static func record(_ read: ReadStructure, reducedFormula: String, symprec: Double) -> SymmetryRecord? {
-        let structure = read.structure
+        record(read.structure, declaredNumber: read.declaredSpaceGroupNumber, declaredSymbol: read.declaredSpaceGroupSymbol,
+               reducedFormula: reducedFormula, symprec: symprec)
+    }
+
+    static func record(_ structure: Structure, declaredNumber: Int?, declaredSymbol: String?, reducedFormula: String,
+                       symprec: Double) -> SymmetryRecord? {
         if let info = SymmetryAnalyzer.analyze(structure, symprec: symprec) {
             return SymmetryRecord(spaceGroupNumber: info.spaceGroupNumber, spaceGroupSymbol: info.spaceGroupSymbol,
                                   hallNumber: info.hallNumber, pointGroup: info.pointGroup, crystalSystem: info.crystalSystem.rawValue,
                                   wyckoffSequence: info.wyckoffSequence(of: structure),
                                   fingerprint: fingerprint(structure, info, reducedFormula: reducedFormula), symprec: symprec, detected: true)
         }
-        guard let number = read.declaredSpaceGroupNumber else { return nil }
-        return SymmetryRecord(spaceGroupNumber: number, spaceGroupSymbol: read.declaredSpaceGroupSymbol, hallNumber: nil, pointGroup: nil,
+        guard let number = declaredNumber else { return nil }
+        return SymmetryRecord(spaceGroupNumber: number, spaceGroupSymbol: declaredSymbol, hallNumber: nil, pointGroup: nil,
                               crystalSystem: CrystalSystem(spaceGroupNumber: number).rawValue, wyckoffSequence: nil,
                               fingerprint: nil, symprec: nil, detected: false)
     }

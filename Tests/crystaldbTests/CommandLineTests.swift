@@ -134,6 +134,20 @@ import Testing
         #expect(forced.stdout.contains("1 disordered left out"))
     }
 
+    @Test("symmetry on demand for stores imported without it")
+    func symmetryOnDemand() throws {
+        let dir = scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("s.sqlite").path
+        try Self.run(["import", "--db", db, "--no-symmetry", "SampleData/structures"])
+        let before = try Self.run(["query", "--db", db, "--count", "spacegroup_number IS KNOWN"])
+        #expect(before.stdout == "0\n")
+        let run = try Self.run(["symmetry", "--db", db])
+        #expect(run.stdout.hasPrefix("symmetry: 8 structures at symprec 0.01 Å: 7 detected, 1 declared (disordered)"))
+        let after = try Self.run(["query", "--db", db, "--fields", "id,spacegroup_number", "--format", "csv", "--formula", "Si"])
+        #expect(after.stdout == "id,spacegroup_number\nSi-diamond,227\n")
+    }
+
     @Test("errors: a missing store, an unknown field, an unknown id, a file that gives nothing")
     func errors() throws {
         let dir = scratch()
