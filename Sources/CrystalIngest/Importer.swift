@@ -85,18 +85,12 @@ public final class Importer {
             summary.count(diagnostic)
             try writer.write(diagnostic)
         }
-        for record in file.structures {
-            switch try writer.write(record) {
-            case .inserted, .joined: summary.structures += 1
-            case .unchanged: summary.unchanged += 1
-            case .rejected(let diagnostic):
-                summary.count(diagnostic)
-                try writer.write(diagnostic)
-            }
-        }
-        for energy in file.energies {
-            switch try writer.write(energy) {
-            case .inserted, .joined: summary.energies += 1
+        for record in file.structures { try tally(try writer.write(record), counted: \.structures) }
+        for energy in file.energies { try tally(try writer.write(energy), counted: \.energies) }
+
+        func tally(_ outcome: WriteOutcome, counted: WritableKeyPath<ImportSummary, Int>) throws {
+            switch outcome {
+            case .inserted, .joined: summary[keyPath: counted] += 1
             case .unchanged: summary.unchanged += 1
             case .rejected(let diagnostic):
                 summary.count(diagnostic)

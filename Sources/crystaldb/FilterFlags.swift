@@ -45,20 +45,15 @@ struct FilterFlags: ParsableArguments {
         return options
     }
 
-    /// Parses everything now, so that a bad filter is a usage error (exit 64) pointing at its column.
+    /// Parses and compiles everything now (field names and types included), so that a bad filter is a usage
+    /// error (exit 64) pointing at its column.
     func validate() throws {
-        do {
-            _ = try options.filter()
-        } catch let error as FilterError {
-            throw ValidationError("filter: \(error.reason) (column \(error.column))\n\(error.pointing(into: filter ?? ""))")
-        } catch {
-            throw ValidationError("\(error)")
-        }
-        // Field names and types are checked by compiling.
         do {
             _ = try FilterCompiler().compile(options.filter())
         } catch let error as FilterError {
             throw ValidationError("filter: \(error.reason) (column \(error.column))\n\(error.pointing(into: filter ?? ""))")
+        } catch {
+            throw ValidationError("\(error)")
         }
     }
 }
