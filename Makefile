@@ -39,12 +39,14 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash Tests/fault/kill-import.sh 3000 3
+	bash Tests/fault/disk-full.sh 3000
 
 fuzz: deps
 	bash Fuzz/run.sh
 
 fault-test: release
 	CRYSTALDB_BIN=$(RELEASE_BIN) CRYSTALDB_GEN=.build/release/crystaldb-samplegen bash Tests/fault/kill-import.sh 100000 20
+	CRYSTALDB_BIN=$(RELEASE_BIN) CRYSTALDB_GEN=.build/release/crystaldb-samplegen bash Tests/fault/disk-full.sh 20000
 
 bench: release
 	bash Benchmarks/run.sh

@@ -22,8 +22,11 @@ public final class Database {
         let flags = (mode == .readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_NOMUTEX
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
-            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            var message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             if let db { sqlite3_close_v2(db) }
+            if rc & 0xff == SQLITE_CANTOPEN {
+                message += mode == .readOnly ? " (no such store)" : " (its folder is missing or not writable, or the disk is read-only)"
+            }
             throw StoreError(code: rc, message: "\(path): \(message)")
         }
         self.handle = db

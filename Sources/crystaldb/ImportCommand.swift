@@ -61,7 +61,7 @@ struct ImportCommand: ParsableCommand {
         let options = ImportOptions(source: source, isReference: reference, idPolicy: idFrom, jobs: jobs,
                                     poscar: .init(species: species.flatMap(parseSpecies)), symprec: noSymmetry ? nil : symprec)
         let start = Date()
-        let summary = try failing { () throws -> ImportSummary in
+        let summary = try failing(hint: Self.resumeHint) { () throws -> ImportSummary in
             let db = try Store.openForWriting(path: store.db)
             let showProgress = Terminal.stderrIsTerminal
             let summary = try Importer(db: db, options: options).run(paths) { progress in
@@ -81,6 +81,13 @@ struct ImportCommand: ParsableCommand {
             Terminal.error("\(summary.errors) failures (--strict); see crystaldb diagnostics --db \(store.db)")
             throw ExitCode.failure
         }
+    }
+
+    /// What a failed import leaves: whole batches only, and a re-run continues where it stopped.
+    static func resumeHint(_ error: Error) -> String? {
+        guard let error = error as? StoreError, error.isWriteFailure else { return nil }
+        return "the store keeps every batch committed before the failure and nothing of the failed one; "
+            + "free space and run the same import again to finish it"
     }
 
     static func describe(_ summary: ImportSummary, seconds: Double) -> String {

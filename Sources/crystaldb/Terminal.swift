@@ -48,7 +48,7 @@ final class Output {
 }
 
 /// Turns a thrown error into `error: <where>: <what>` on stderr and exit code 1.
-func failing<T>(_ body: () throws -> T) throws -> T {
+func failing<T>(hint: (Error) -> String? = { _ in nil }, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as ExitCode {
@@ -57,6 +57,7 @@ func failing<T>(_ body: () throws -> T) throws -> T {
         throw error
     } catch {
         Terminal.error("\(error)")
+        if let hint = hint(error) { Terminal.error(hint) }
         throw ExitCode.failure
     }
 }

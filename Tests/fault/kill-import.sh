@@ -6,16 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-100000}
 KILLS=${2:-20}
-BIN=${CRYSTALDB_BIN:-.build/debug/crystaldb}
-GEN=${CRYSTALDB_GEN:-.build/debug/crystaldb-samplegen}
+source Tests/fault/common.sh
 WORK=$(mktemp -d /tmp/crystaldb-fault.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 $GEN --count "$N" --out "$WORK/set" --seed 99 --zip >/dev/null
 $BIN import --db "$WORK/reference.sqlite" --no-symmetry "$WORK/set/by_id.zip" "$WORK/set/summary.csv" >/dev/null
-snapshot() {
-  sqlite3 "$1" "SELECT e.id, p.role, p.content_hash, (SELECT count(*) FROM sites s WHERE s.entry_pk = e.entry_pk)
-                FROM entries e JOIN provenance p ON p.entry_pk = e.entry_pk ORDER BY e.id, p.role"
-}
 snapshot "$WORK/reference.sqlite" > "$WORK/reference.txt"
 # How long an uninterrupted import takes, to spread the kills over it.
 start=$(date +%s%N)
@@ -29,7 +24,7 @@ pid=$!
 reads=0
 while kill -0 "$pid" 2>/dev/null; do
   if [ -f "$store" ]; then
-    torn=$(sqlite3 "$store" "SELECT count(*) FROM entries e WHERE e.nsites IS NOT NULL AND NOT EXISTS (SELECT 1 FROM lattices l WHERE l.entry_pk = e.entry_pk)" 2>/dev/null || echo busy)
+    torn=$(torn_entries "$store" 2>/dev/null || echo busy)
     if [ "$torn" != "0" ] && [ "$torn" != "busy" ] && [ -n "$torn" ]; then echo "reader saw a torn batch: $torn"; exit 1; fi
     $BIN query --db "$store" --count >/dev/null 2>&1 && reads=$((reads + 1))
   fi
