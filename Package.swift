@@ -36,7 +36,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-bench", dependencies: [
-            "CrystalModel", "CrystalHull", "CrystalImport", "CrystalStore", "CrystalQuery",
+            "CrystalModel", "CrystalHull", "CrystalImport", "CrystalStore", "CrystalQuery", "CrystalSymmetry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-fuzz", dependencies: ["CrystalModel", "CIFSyntax", "CrystalImport", "CrystalQuery"]),

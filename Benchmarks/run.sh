@@ -28,6 +28,11 @@ if [ -d ../shared/data/structures/mattergen ]; then
   python3 Benchmarks/measure.py --runs "$RUNS" --count 774 -- $BIN import --db $OUT/bench.sqlite --source mattergen ../shared/data/structures/mattergen
   python3 Benchmarks/measure.py --runs "$RUNS" --count 774 -- $BIN import --db $OUT/bench.sqlite --source mattergen --no-symmetry ../shared/data/structures/mattergen
 fi
+echo "== symmetry alone, one core: the generated CIFs, and the MatterGen CIFs (real crystals), against spglib's dataset for every structure =="
+.build/release/crystaldb-bench symmetry $OUT/gnome-$N/cif --limit 5000 --runs "$RUNS"
+if [ -d ../shared/data/structures/mattergen ]; then
+  .build/release/crystaldb-bench symmetry ../shared/data/structures/mattergen --runs "$RUNS"
+fi
 echo "== import with energies: CIFs plus summary.csv (one entry each, joined by id), without symmetry =="
 python3 Benchmarks/measure.py --runs "$RUNS" --count "$N" -- $BIN import --db $OUT/bench.sqlite --source gnome --no-symmetry $OUT/gnome-$N/cif $OUT/gnome-$N/summary.csv
 PY=${PYMATGEN_PYTHON:-python3}

@@ -33,6 +33,14 @@ public struct SymmetryInfo: Sendable, Equatable {
     }
 }
 
+extension SymmetryInfo {
+    /// What spglib says of a structure with no symmetry but the identity: P1, every site its own orbit on 1a.
+    static func p1(sites: Int, symprec: Double) -> SymmetryInfo {
+        SymmetryInfo(spaceGroupNumber: 1, spaceGroupSymbol: "P1", hallNumber: 1, pointGroup: "1", crystalSystem: .triclinic,
+                     wyckoffLetters: Array(repeating: "a", count: sites), equivalentSites: Array(0..<sites), symprec: symprec)
+    }
+}
+
 public enum CrystalSystem: String, Sendable {
     case triclinic, monoclinic, orthorhombic, tetragonal, trigonal, hexagonal, cubic
 
@@ -58,9 +66,18 @@ public enum SymmetryAnalyzer {
     /// Angle tolerance in degrees, pymatgen's SpacegroupAnalyzer default.
     public static let angleTolerance = 5.0
 
-    /// Symmetry of an ordered structure; nil for a disordered one or when spglib finds none.
+    /// Symmetry of an ordered structure; nil for a disordered one or when spglib finds none. A structure proven
+    /// to be P1 (`TrivialSymmetry`) skips spglib's fixed-cost search and gets the answer spglib would give.
     public static func analyze(_ structure: Structure, symprec: Double = defaultSymprec, angleTolerance: Double = angleTolerance) -> SymmetryInfo? {
         guard structure.isOrdered, !structure.sites.isEmpty else { return nil }
+        if TrivialSymmetry.isP1(structure, symprec: symprec, angleTolerance: angleTolerance) {
+            return .p1(sites: structure.sites.count, symprec: symprec)
+        }
+        return spglibDataset(structure, symprec: symprec, angleTolerance: angleTolerance)
+    }
+
+    /// spglib's dataset, always computed.
+    public static func spglibDataset(_ structure: Structure, symprec: Double = defaultSymprec, angleTolerance: Double = angleTolerance) -> SymmetryInfo? {
         var cell = SpglibCell(structure)
         guard let dataset = cell.withArguments({ lattice, positions, types, count in
             angleTolerance < 0 ? spg_get_dataset(lattice, positions, types, count, symprec) : spgat_get_dataset(lattice, positions, types, count, symprec, angleTolerance)

@@ -3,8 +3,8 @@ import ArgumentParser
 /// Benchmarks of the parts of crystaldb that have targets in the issues.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "crystaldb-bench", abstract: "Benchmark the stability engine and the query compiler.",
-        subcommands: [HullBench.self, QueryBench.self])
+        commandName: "crystaldb-bench", abstract: "Benchmark the stability engine, the query compiler and symmetry analysis.",
+        subcommands: [HullBench.self, QueryBench.self, SymmetryBench.self])
 }
 
 Bench.main()
