@@ -3,6 +3,60 @@ public enum CIFNumber {
     /// Parses a number, with an optional standard uncertainty in parentheses, from ASCII bytes.
     /// The uncertainty is scaled to the last digit of the value: `1.234(5)` -> (1.234, 0.005).
     public static func parse<C: Collection>(_ bytes: C) -> (value: Double, uncertainty: Double?)? where C.Element == UInt8 {
+        if let quick = bytes.withContiguousStorageIfAvailable({ simple($0) }), let result = quick { return result }
+        return general(bytes)
+    }
+
+    /// The common case in one pass over the bytes: `[sign] digits [. digits] [(digits)]` with at most 15
+    /// significant digits and 22 decimals (Clinger's fast path, below). nil leaves the text to `general`, which
+    /// decides everything else, so both give the same answer for any text.
+    @inline(__always) static func simple(_ b: UnsafeBufferPointer<UInt8>) -> (value: Double, uncertainty: Double?)? {
+        let n = b.count
+        guard n > 0, n < 64 else { return nil }
+        var i = 0
+        var negative = false
+        if b[0] == 0x2D || b[0] == 0x2B {
+            negative = b[0] == 0x2D
+            i = 1
+        }
+        var mantissa: UInt64 = 0
+        var significant = 0, decimals = 0, digits = 0
+        var seenDot = false
+        while i < n {
+            let c = b[i]
+            if c >= 0x30 && c <= 0x39 {
+                if mantissa != 0 || c != 0x30 { significant += 1 }
+                mantissa = mantissa &* 10 &+ UInt64(c &- 0x30)
+                digits += 1
+                if seenDot { decimals += 1 }
+            } else if c == 0x2E && !seenDot {
+                seenDot = true
+            } else {
+                break
+            }
+            i += 1
+        }
+        guard digits > 0, significant <= 15, decimals <= 22 else { return nil }
+        var value = Double(mantissa) / powersOfTen[decimals]
+        if negative { value = -value }
+        if i == n { return (value, nil) }
+        guard b[i] == 0x28, b[n - 1] == 0x29 else { return nil }
+        var su = 0.0
+        var j = i + 1
+        while j < n - 1 {
+            let c = b[j]
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            su = su * 10 + Double(c &- 0x30)
+            j += 1
+        }
+        if j == i + 1 { return (value, nil) }
+        var scale = 1.0
+        for _ in 0..<decimals { scale /= 10 }
+        return (value, su * scale)
+    }
+
+    /// Every other number: exponents, long mantissas (strtod), and the checks that reject malformed text.
+    static func general<C: Collection>(_ bytes: C) -> (value: Double, uncertainty: Double?)? where C.Element == UInt8 {
         // Digits go to a stack buffer for strtod; numbers longer than 63 bytes are not CIF numbers.
         guard bytes.count < 64 else { return nil }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> (value: Double, uncertainty: Double?)? in

@@ -26,7 +26,8 @@ struct CIFTagIndex {
     }
 
     static func normalize(_ tag: String) -> String {
-        tag.utf8.contains(0x2E) ? String(decoding: tag.utf8.map { $0 == 0x2E ? 0x5F : $0 }, as: UTF8.self) : tag
+        let dotted = tag.utf8.withContiguousStorageIfAvailable { $0.contains(0x2E) } ?? tag.utf8.contains(0x2E)
+        return dotted ? String(decoding: tag.utf8.map { $0 == 0x2E ? 0x5F : $0 }, as: UTF8.self) : tag
     }
 
     func has(_ tag: String) -> Bool { places[tag] != nil }

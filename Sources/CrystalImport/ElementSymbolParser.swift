@@ -18,10 +18,7 @@ enum ElementSymbolParser {
     static func element(bytes: UnsafeBufferPointer<UInt8>) -> Element? {
         for (prefix, element) in special where bytes.count >= prefix.count && bytes.starts(with: prefix) { return element }
         guard let first = bytes.first, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A else { return nil }
-        if bytes.count >= 2, (bytes[1] | 0x20) >= 0x61, (bytes[1] | 0x20) <= 0x7A,
-           let two = Element(symbolBytes: bytes[0..<2]) {
-            return two
-        }
-        return Element(symbolBytes: bytes[0..<1])
+        if bytes.count >= 2, let two = Element(letter: first, bytes[1]) { return two }
+        return Element(letter: first, nil)
     }
 }

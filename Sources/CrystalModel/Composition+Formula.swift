@@ -81,10 +81,10 @@ extension Composition {
         return text
     }
 
+    /// A, B, ..., Z, then Aa, Ab, ... (OPTIMADE).
     static func anonymousLabel(_ index: Int) -> String {
-        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-        if index < 26 { return String(letters[index]) }
-        let lower = Array("abcdefghijklmnopqrstuvwxyz")
-        return String(letters[(index / 26 - 1) % 26]) + String(lower[index % 26])
+        func letter(_ base: UInt8, _ offset: Int) -> Character { Character(Unicode.Scalar(base + UInt8(offset))) }
+        if index < 26 { return String(letter(0x41, index)) }
+        return String([letter(0x41, (index / 26 - 1) % 26), letter(0x61, index % 26)])
     }
 }

@@ -16,14 +16,25 @@ public struct Element: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Creates an element from the bytes of a symbol, case-insensitive ("FE", "fe" -> Fe).
     public init?<C: Collection>(symbolBytes bytes: C) where C.Element == UInt8 {
-        let count = bytes.count
-        guard count == 1 || count == 2 else { return nil }
         var it = bytes.makeIterator()
         guard let first = it.next() else { return nil }
-        var key = UInt16(first & 0xDF) << 8
-        if let second = it.next() { key |= UInt16(second | 0x20) }
-        guard let z = ElementTable.numberByKey[key] else { return nil }
-        self.atomicNumber = z
+        let second = it.next()
+        guard it.next() == nil else { return nil }
+        self.init(letter: first, second)
+    }
+
+    /// Creates an element from one or two ASCII letters, case-insensitive; nil for anything else.
+    public init?(letter first: UInt8, _ second: UInt8?) {
+        let a = Int(first | 0x20) &- 0x61
+        guard a >= 0 && a < 26 else { return nil }
+        var b = 0
+        if let second {
+            b = Int(second | 0x20) &- 0x60
+            guard b >= 1 && b <= 26 else { return nil }
+        }
+        let z = ElementTable.numberByLetters[27 * a + b]
+        guard z != 0 else { return nil }
+        self.atomicNumber = Int(z)
     }
 
     public var symbol: String { ElementTable.symbols[atomicNumber - 1] }

@@ -38,13 +38,15 @@ enum ElementTable {
         return table
     }()
     /// Key: first byte upper-cased in the high byte, second byte lower-cased (0 if absent).
-    static let numberByKey: [UInt16: Int] = {
-        var table = [UInt16: Int]()
+    /// Atomic numbers by letters: index 27 * (first letter - a) + (second letter - a + 1, or 0 for none);
+    /// 0 where no element has that symbol. Case-insensitive lookups without hashing.
+    static let numberByLetters: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 26 * 27)
         for (symbol, z) in numberBySymbol {
             let bytes = Array(symbol.utf8)
-            var key = UInt16(bytes[0] & 0xDF) << 8
-            if bytes.count > 1 { key |= UInt16(bytes[1] | 0x20) }
-            table[key] = z
+            let first = Int(bytes[0] | 0x20) - 0x61
+            let second = bytes.count > 1 ? Int(bytes[1] | 0x20) - 0x61 + 1 : 0
+            table[27 * first + second] = UInt8(z)
         }
         return table
     }()

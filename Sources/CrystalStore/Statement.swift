@@ -37,7 +37,20 @@ public final class Statement {
     }
 
     public func bind(_ index: Int32, _ value: String?) {
-        if let value { sqlite3_bind_text(handle, index, value, -1, SQLITE_TRANSIENT) } else { sqlite3_bind_null(handle, index) }
+        guard var value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        // The string's own UTF-8 bytes with their length: no C-string copy on the Swift side.
+        value.withUTF8 { bytes in
+            if let base = bytes.baseAddress {
+                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), SQLITE_TRANSIENT)
+                }
+            } else {
+                sqlite3_bind_text(handle, index, "", 0, SQLITE_TRANSIENT)
+            }
+        }
     }
 
     /// Binds text that lives for the whole process (no copy).
@@ -55,7 +68,7 @@ public final class Statement {
             case .null: sqlite3_bind_null(handle, index)
             case .integer(let v): sqlite3_bind_int64(handle, index, v)
             case .real(let v): sqlite3_bind_double(handle, index, v)
-            case .text(let v): sqlite3_bind_text(handle, index, v, -1, SQLITE_TRANSIENT)
+            case .text(let v): bind(index, v)
             }
         }
     }
