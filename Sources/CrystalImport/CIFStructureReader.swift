@@ -146,10 +146,7 @@ struct CIFBlockMapper {
         for row in 0..<l.rowCount {
             let line = Int(l.value(row: row, column: 0).line)
             let label = cLabel.map { document.string(l.value(row: row, column: $0)) }
-            let typeSymbol = cType.flatMap { c -> String? in
-                let value = l.value(row: row, column: c)
-                return value.isNull ? nil : document.string(value)
-            }
+            let typeValue = cType.map { l.value(row: row, column: $0) }.flatMap { $0.isNull ? nil : $0 }
             let xv = l.value(row: row, column: cx), yv = l.value(row: row, column: cy), zv = l.value(row: row, column: cz)
             if xv.isNull || yv.isNull || zv.isNull {
                 warn(.badCoordinate, line: line, "site \(label ?? "?") has no coordinates ('?' or '.'); skipped")
@@ -159,9 +156,13 @@ struct CIFBlockMapper {
                 return fail(.badCoordinate, line: line, "site \(label ?? "?"): coordinates are not numbers")
             }
             // The type symbol decides when given; the label only stands in for a missing one.
-            guard let element = typeSymbol.map(ElementSymbolParser.element(from:)) ?? label.flatMap(ElementSymbolParser.element(from:)) else {
+            let typeElement = typeValue.map { value in
+                document.slice(value).withUnsafeBufferPointer { ElementSymbolParser.element(bytes: $0) }
+            }
+            guard let element = typeElement ?? label.flatMap(ElementSymbolParser.element(from:)) else {
                 // Dummy atoms (X, M, Q, centroids) are markers, not atoms: the real atoms are kept.
-                warn(.unknownElement, line: line, "site \(label ?? "?"): '\(typeSymbol ?? label ?? "")' is not an element; site skipped")
+                let symbol = typeValue.map(document.string) ?? label ?? ""
+                warn(.unknownElement, line: line, "site \(label ?? "?"): '\(symbol)' is not an element; site skipped")
                 continue
             }
             var occupancy = 1.0

@@ -38,13 +38,17 @@ struct SymmetryExpander {
     func expand(_ rows: [SiteRow]) -> Expansion {
         // 1. Asymmetric sites: rows at a symmetry-equivalent position share a site.
         var asymmetric: [(position: Vector3, occupants: [Site.Occupant], label: String, line: Int)] = []
+        // The positions alone, so the search below copies no arrays or strings.
+        var positions = [Vector3]()
+        asymmetric.reserveCapacity(rows.count)
+        positions.reserveCapacity(rows.count)
         var merges = [Merge]()
         for row in rows {
             var match: Int?
-            if !asymmetric.isEmpty {
+            if !positions.isEmpty {
                 search: for op in operations {
                     let image = op.apply(row.position)
-                    for (index, site) in asymmetric.enumerated() where coincide(image, site.position) {
+                    for index in positions.indices where coincide(image, positions[index]) {
                         match = index
                         break search
                     }
@@ -59,6 +63,7 @@ struct SymmetryExpander {
                 }
             } else {
                 asymmetric.append((row.position, [.init(element: row.element, occupancy: row.occupancy)], row.label, row.line))
+                positions.append(row.position)
             }
         }
         // 2. Expand each species set; drop copies within the set. With the identity alone there are no
