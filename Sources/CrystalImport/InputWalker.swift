@@ -105,9 +105,22 @@ public struct InputWalker {
             try visit(.diagnostic(ImportDiagnostic(.error, .archive, at: SourceLocation(path: path), "\(error)")))
             return
         }
-        for entry in zip.members where !entry.isDirectory {
-            try member(archive: path, archiveID: relativeID, name: entry.name,
-                       read: { try zip.bytes(of: entry, limit: Self.maximumFileBytes) }, visit)
+        var visitorError: Error?
+        do {
+            try zip.forEachMember { entry in
+                guard !entry.isDirectory else { return }
+                do {
+                    try member(archive: path, archiveID: relativeID, name: entry.name,
+                               read: { try zip.bytes(of: entry, limit: Self.maximumFileBytes) }, visit)
+                } catch {
+                    // The visitor's own failure (a store error) stops the walk and is rethrown below.
+                    visitorError = error
+                    throw error
+                }
+            }
+        } catch {
+            if let visitorError { throw visitorError }
+            try visit(.diagnostic(ImportDiagnostic(.error, .archive, at: SourceLocation(path: path), "\(error)")))
         }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads a zip archive member by member from its central directory (ZIP64 included), seeking in the
-/// file: one member's bytes in memory at a time, never the whole archive. Stored and deflated members.
+/// file: one member's bytes and one chunk of the directory in memory at a time, never the whole archive nor
+/// a list of all its members (a release of millions of files keeps the memory of one). Stored and deflated members.
 final class ZipReader {
     struct Member {
         var name: String
@@ -14,7 +15,10 @@ final class ZipReader {
 
     let path: String
     private let handle: FileHandle
-    private(set) var members: [Member] = []
+    private var directoryOffset: UInt64 = 0
+    private var directorySize: UInt64 = 0
+    /// How much of the central directory is read at once: more than the longest record (46 + 3 x 65,535 bytes).
+    static let directoryChunk = 1 << 20
 
     init(path: String) throws(ArchiveError) {
         self.path = path
@@ -48,7 +52,6 @@ final class ZipReader {
         guard let eocd = stride(from: tail.count - 22, through: 0, by: -1).first(where: {
             tail[$0] == 0x50 && tail[$0 + 1] == 0x4B && tail[$0 + 2] == 0x05 && tail[$0 + 3] == 0x06
         }) else { throw ArchiveError.corrupt("\(path): no end of central directory record") }
-        var count = UInt64(Self.u16(tail, eocd + 10))
         var directorySize = UInt64(Self.u32(tail, eocd + 12))
         var directoryOffset = UInt64(Self.u32(tail, eocd + 16))
         // ZIP64 end of central directory locator sits just before the classic record.
@@ -56,43 +59,59 @@ final class ZipReader {
             let zip64Offset = Self.u64(tail, eocd - 20 + 8)
             let record = try read(at: zip64Offset, count: 56)
             guard record.count == 56, Self.u32(record, 0) == 0x06064B50 else { throw ArchiveError.corrupt("\(path): bad ZIP64 record") }
-            count = Self.u64(record, 32)
             directorySize = Self.u64(record, 40)
             directoryOffset = Self.u64(record, 48)
         }
         guard directoryOffset + directorySize <= size, directorySize < 1 << 31 else {
             throw ArchiveError.corrupt("\(path): central directory out of bounds")
         }
-        let directory = try read(at: directoryOffset, count: Int(directorySize))
-        var i = 0
-        members.reserveCapacity(Int(min(count, 10_000_000)))
-        while i + 46 <= directory.count, Self.u32(directory, i) == 0x02014B50 {
-            let method = Self.u16(directory, i + 10)
-            var compressed = UInt64(Self.u32(directory, i + 20))
-            var uncompressed = UInt64(Self.u32(directory, i + 24))
-            let nameLength = Int(Self.u16(directory, i + 28))
-            let extraLength = Int(Self.u16(directory, i + 30))
-            let commentLength = Int(Self.u16(directory, i + 32))
-            var offset = UInt64(Self.u32(directory, i + 42))
-            guard i + 46 + nameLength + extraLength <= directory.count else { break }
-            let name = String(decoding: directory[(i + 46)..<(i + 46 + nameLength)], as: UTF8.self)
-            // ZIP64 extra field: the 0xFFFFFFFF sizes and offset follow in order.
-            var e = i + 46 + nameLength
-            let extraEnd = e + extraLength
-            while e + 4 <= extraEnd {
-                let tag = Self.u16(directory, e), length = Int(Self.u16(directory, e + 2))
-                if tag == 0x0001 {
-                    var p = e + 4
-                    if uncompressed == 0xFFFF_FFFF, p + 8 <= e + 4 + length { uncompressed = Self.u64(directory, p); p += 8 }
-                    if compressed == 0xFFFF_FFFF, p + 8 <= e + 4 + length { compressed = Self.u64(directory, p); p += 8 }
-                    if offset == 0xFFFF_FFFF, p + 8 <= e + 4 + length { offset = Self.u64(directory, p) }
-                }
-                e += 4 + length
+        self.directoryOffset = directoryOffset
+        self.directorySize = directorySize
+    }
+
+    /// Visits the members in directory order. Throws `ArchiveError` when the directory cannot be read; the
+    /// visitor's own errors pass through. A record that is not a central-directory header ends the walk.
+    func forEachMember(_ visit: (Member) throws -> Void) throws {
+        var position: UInt64 = 0
+        while position + 46 <= directorySize {
+            let directory = try read(at: directoryOffset + position, count: Int(min(UInt64(Self.directoryChunk), directorySize - position)))
+            var i = 0
+            while i + 46 <= directory.count, Self.u32(directory, i) == 0x02014B50 {
+                let nameLength = Int(Self.u16(directory, i + 28))
+                let extraLength = Int(Self.u16(directory, i + 30))
+                let commentLength = Int(Self.u16(directory, i + 32))
+                let recordLength = 46 + nameLength + extraLength + commentLength
+                // A record that runs past this chunk is read again at the start of the next one.
+                guard i + recordLength <= directory.count else { break }
+                try visit(Self.member(directory, at: i, nameLength: nameLength, extraLength: extraLength))
+                i += recordLength
             }
-            members.append(Member(name: name, method: method, compressedSize: compressed, uncompressedSize: uncompressed,
-                                  localHeaderOffset: offset))
-            i += 46 + nameLength + extraLength + commentLength
+            let endOfDirectory = i + 46 > directory.count ? false : Self.u32(directory, i) != 0x02014B50
+            if i == 0 || endOfDirectory { return }
+            position += UInt64(i)
         }
+    }
+
+    private static func member(_ directory: [UInt8], at i: Int, nameLength: Int, extraLength: Int) -> Member {
+        let method = u16(directory, i + 10)
+        var compressed = UInt64(u32(directory, i + 20))
+        var uncompressed = UInt64(u32(directory, i + 24))
+        var offset = UInt64(u32(directory, i + 42))
+        let name = String(decoding: directory[(i + 46)..<(i + 46 + nameLength)], as: UTF8.self)
+        // ZIP64 extra field: the 0xFFFFFFFF sizes and offset follow in order.
+        var e = i + 46 + nameLength
+        let extraEnd = e + extraLength
+        while e + 4 <= extraEnd {
+            let tag = u16(directory, e), length = Int(u16(directory, e + 2))
+            if tag == 0x0001 {
+                var p = e + 4
+                if uncompressed == 0xFFFF_FFFF, p + 8 <= e + 4 + length { uncompressed = u64(directory, p); p += 8 }
+                if compressed == 0xFFFF_FFFF, p + 8 <= e + 4 + length { compressed = u64(directory, p); p += 8 }
+                if offset == 0xFFFF_FFFF, p + 8 <= e + 4 + length { offset = u64(directory, p) }
+            }
+            e += 4 + length
+        }
+        return Member(name: name, method: method, compressedSize: compressed, uncompressedSize: uncompressed, localHeaderOffset: offset)
     }
 
     /// The member's uncompressed bytes, refusing more than `limit` (a zip-bomb guard).
