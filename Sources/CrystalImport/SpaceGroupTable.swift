@@ -14,7 +14,12 @@ public enum SpaceGroupTable {
         public let shortSymbol: String
         /// spglib's setting choice: "", "1", "2" (origin), "H", "R" (axes), "b", "-cba", ...
         public let choice: String
+        /// Hermann-Mauguin point group (`m-3m`).
+        public let pointGroup: String
     }
+
+    /// The standard setting of a space group number (1...230): the first of its Hall numbers, as spglib orders them.
+    public static func standardSetting(number: Int) -> Setting? { settings.first { $0.number == number } }
 
     public static let settings: [Setting] = (1...530).map { hall in
         let type = spg_get_spacegroup_type(Int32(hall))
@@ -26,7 +31,7 @@ public enum SpaceGroupTable {
         }
         return Setting(hallNumber: hall, number: Int(type.number), hallSymbol: text(type.hall_symbol),
                        fullSymbol: text(type.international_full), shortSymbol: text(type.international_short),
-                       choice: text(type.choice))
+                       choice: text(type.choice), pointGroup: text(type.pointgroup_international))
     }
 
     /// Symmetry operations of a Hall number (1...530).

@@ -20,7 +20,10 @@ enum SymmetryFingerprint {
                                   fingerprint: fingerprint(structure, info, reducedFormula: reducedFormula), symprec: symprec, detected: true)
         }
         guard let number = declaredNumber else { return nil }
-        return SymmetryRecord(spaceGroupNumber: number, spaceGroupSymbol: declaredSymbol, hallNumber: nil, pointGroup: nil,
+        // Symbols as spglib writes them for detected groups (`Fm-3m`, not the file's `F m -3 m`), so one query finds both.
+        let standard = SpaceGroupTable.standardSetting(number: number)
+        return SymmetryRecord(spaceGroupNumber: number, spaceGroupSymbol: standard?.shortSymbol ?? declaredSymbol, hallNumber: nil,
+                              pointGroup: standard?.pointGroup,
                               crystalSystem: CrystalSystem(spaceGroupNumber: number).rawValue, wyckoffSequence: nil,
                               fingerprint: nil, symprec: nil, detected: false)
     }
