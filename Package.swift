@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(name: "crystaldb-fuzz", dependencies: ["CrystalModel", "CIFSyntax", "CrystalImport", "CrystalQuery"]),
         .testTarget(name: "CrystalModelTests", dependencies: ["CrystalModel"]),
         .testTarget(name: "CIFSyntaxTests", dependencies: ["CIFSyntax"]),
-        .testTarget(name: "CrystalImportTests", dependencies: ["CrystalImport", "CrystalModel", "CIFSyntax"]),
+        .testTarget(name: "CrystalImportTests", dependencies: ["CrystalImport", "CrystalModel", "CIFSyntax"], exclude: ["Fixtures"]),
         .testTarget(name: "CrystalStoreTests", dependencies: ["CrystalStore", "CrystalModel"]),
         .testTarget(name: "CrystalSymmetryTests", dependencies: ["CrystalSymmetry", "CrystalImport", "CrystalModel"]),
         .testTarget(name: "CrystalHullTests", dependencies: ["CrystalHull", "CrystalImport", "CrystalModel"]),

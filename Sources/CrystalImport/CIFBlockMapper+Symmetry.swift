@@ -73,7 +73,10 @@ extension CIFBlockMapper {
 
     func declaredNumberTag() -> Int? {
         for tag in Self.numberTags {
-            if let value = tags.value(tag), let number = document.number(value), (1...230).contains(Int(number)) { return Int(number) }
+            // Compared as a double first: a number beyond Int's range (a fuzz finding) must not trap.
+            if let value = tags.value(tag), let number = document.number(value), number >= 1, number <= 230, number == number.rounded(.down) {
+                return Int(number)
+            }
         }
         return nil
     }
