@@ -26,6 +26,12 @@ for target in $TARGETS; do
     esac
   fi
   echo "== fuzz $target: ${SECONDS_EACH} s =="
-  "$scratch/debug/crystaldb-fuzz" "$corpus" -max_total_time="$SECONDS_EACH" -runs="$RUNS" -max_len=16384 -rss_limit_mb=4096 \
-    -timeout=10 -artifact_prefix="Fuzz/findings/$target/" -print_final_stats=1 2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY|Done" || true
+  # FUZZ_KEEP_GOING=1: fork mode, a crash is saved and fuzzing goes on (the last "#N:" line counts executions).
+  keep=()
+  if [ -n "${FUZZ_KEEP_GOING:-}" ]; then keep=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1); fi
+  log="Fuzz/findings/$target/last-run.log"
+  "$scratch/debug/crystaldb-fuzz" "$corpus" "${keep[@]}" -max_total_time="$SECONDS_EACH" -runs="$RUNS" -max_len=16384 \
+    -rss_limit_mb=4096 -timeout=10 -artifact_prefix="Fuzz/findings/$target/" -print_final_stats=1 >"$log" 2>&1 || true
+  grep -E "stat::number_of_executed_units|Fatal error|deadly signal|ERROR|SUMMARY|Done|^#[0-9]+: " "$log" | tail -5
+  ls "Fuzz/findings/$target" | grep -v last-run.log || echo "no findings"
 done

@@ -71,12 +71,15 @@ extension CIFBlockMapper {
         return symmetry
     }
 
-    func declaredNumberTag() -> Int? {
+    /// The declared space group number; anything but a whole number from 1 to 230 is a warning and ignored.
+    mutating func declaredNumberTag() -> Int? {
         for tag in Self.numberTags {
-            // Compared as a double first: a number beyond Int's range (a fuzz finding) must not trap.
-            if let value = tags.value(tag), let number = document.number(value), number >= 1, number <= 230, number == number.rounded(.down) {
+            guard let value = tags.value(tag), !value.isNull else { continue }
+            // Compared as a double: a number beyond Int's range (a fuzz finding) must not trap.
+            if let number = document.number(value), number >= 1, number <= 230, number == number.rounded(.down) {
                 return Int(number)
             }
+            warn(.symmetry, line: Int(value.line), "\(tag) '\(document.string(value).prefix(20))' is not a space group number (1-230); ignored")
         }
         return nil
     }

@@ -19,7 +19,7 @@ import CrystalModel
         #expect(error.description == "fuzz.cif:9 in data_Si: _atom_site_fract_x, _y and _z are not in one loop")
     }
 
-    @Test("the same number in an otherwise good file is ignored as a declaration, not a crash")
+    @Test("the same number in an otherwise good file is a located warning and ignored as a declaration")
     func hugeNumberInGoodFile() throws {
         let text = """
             data_x
@@ -42,5 +42,7 @@ import CrystalModel
         let read = try #require(result.structures.first)
         #expect(read.structure.siteCount == 1)
         #expect(read.declaredSpaceGroupNumber == nil)
+        #expect(result.diagnostics.map(\.description).contains(
+            "x.cif:8 in data_x: _symmetry_int_tables_number '22799999999999999999' is not a space group number (1-230); ignored"))
     }
 }
