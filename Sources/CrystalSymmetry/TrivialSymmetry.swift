@@ -16,6 +16,10 @@ enum TrivialSymmetry {
     static let toleranceFactor = 2.0
     /// Degrees added to the angle tolerance for the loose angle test.
     static let angleMarginDegrees = 1.0
+    /// Candidate operations times sites beyond which the proof is not tried: each candidate may scan the sites
+    /// once, and past this (large cells in high-symmetry lattices, e.g. amorphous boxes) spglib's sorted search
+    /// is the cheaper one. Below it the proof costs less than spglib's fixed lattice search.
+    static let maximumWork = 200_000
 
     static func isP1(_ structure: Structure, symprec: Double, angleTolerance: Double) -> Bool {
         let n = structure.sites.count
@@ -23,6 +27,8 @@ enum TrivialSymmetry {
         let tolerance = symprec * toleranceFactor
         let types = structure.sites.map { $0.occupants[0].element.atomicNumber }
         let anchor = indexOfRarestSpecies(types)
+        let anchorSpecies = types.lazy.filter { $0 == types[anchor] }.count
+        guard anchorSpecies * n <= maximumWork else { return false }
         let input = structure.sites.map(\.position)
         // Pure translations.
         for j in 0..<n where j != anchor && types[j] == types[anchor] {
@@ -48,7 +54,9 @@ enum TrivialSymmetry {
         }
         let change = Matrix3(columns: columns[0], columns[1], columns[2])
         guard let inverse = change.inverse else { return false }
-        for searchedRotation in latticeRotations(searched, tolerance: tolerance, angleTolerance: angleTolerance) {
+        let rotations = latticeRotations(searched, tolerance: tolerance, angleTolerance: angleTolerance)
+        guard rotations.count * anchorSpecies * n <= maximumWork else { return false }
+        for searchedRotation in rotations {
             let rotation = change * searchedRotation * inverse
             let origin = rotation.apply(positions[anchor])
             for j in 0..<n where types[j] == types[anchor] {

@@ -63,6 +63,17 @@ struct TrivialSymmetryTests {
         #expect(proven >= 390, "proven \(proven) of 400")
     }
 
+    @Test("a 512-site random cell in a cubic box is left to spglib (past the proof's work bound), which says P1")
+    func largeCubicCellIsLeftToSpglib() {
+        var random = Random(state: 11)
+        let sites = (0..<512).map { i in
+            Site(element: Self.elements[i % 4 == 0 ? 1 : 3], position: Vector3(random.next(), random.next(), random.next()))
+        }
+        let box = Structure(lattice: Lattice(lengths: Vector3(15, 15, 15), anglesInDegrees: Vector3(90, 90, 90)), sites: sites)
+        #expect(!TrivialSymmetry.isP1(box, symprec: 0.01, angleTolerance: 5))
+        #expect(SymmetryAnalyzer.analyze(box)?.spaceGroupNumber == 1)
+    }
+
     @Test("rock salt and its supercell are never called P1; shaken by 0.001-0.3 Å, spglib agrees with every proof")
     func symmetricAndShaken() {
         let rockSalt = Structure(lattice: Lattice(lengths: Vector3(5.64, 5.64, 5.64), anglesInDegrees: Vector3(90, 90, 90)), sites:
