@@ -116,12 +116,7 @@ public enum SymmetryAnalyzer {
 
     /// The Niggli-reduced cell with the sites re-expressed in it (spglib's `spg_niggli_reduce`).
     public static func niggliReduced(_ structure: Structure, symprec: Double = 1e-5) -> Structure? {
-        var lattice = SpglibCell.columns(structure.lattice)
-        let ok = withUnsafeMutablePointer(to: &lattice) {
-            $0.withMemoryRebound(to: (Double, Double, Double).self, capacity: 3) { spg_niggli_reduce($0, symprec) }
-        }
-        guard ok != 0 else { return nil }
-        let reduced = SpglibCell.lattice(columns: lattice)
+        guard let reduced = SpglibCell.reduced(structure.lattice, by: { spg_niggli_reduce($0, symprec) }) else { return nil }
         var sites = [Site]()
         for site in structure.sites {
             guard var p = reduced.fractional(structure.lattice.cartesian(site.position)) else { return nil }

@@ -78,11 +78,7 @@ enum TrivialSymmetry {
     }
 
     static func delaunayReduced(_ lattice: Lattice, symprec: Double) -> Lattice? {
-        var columns = SpglibCell.columns(lattice)
-        let ok = withUnsafeMutablePointer(to: &columns) {
-            $0.withMemoryRebound(to: (Double, Double, Double).self, capacity: 3) { spg_delaunay_reduce($0, symprec) }
-        }
-        return ok == 0 ? nil : SpglibCell.lattice(columns: columns)
+        SpglibCell.reduced(lattice) { spg_delaunay_reduce($0, symprec) }
     }
 
     /// Every site, moved by the operation, lands within `tolerance` (Å) of a site of its species; distances as
