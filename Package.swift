@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "CrystalModelTests", dependencies: ["CrystalModel"]),
         .testTarget(name: "CIFSyntaxTests", dependencies: ["CIFSyntax"]),
         .testTarget(name: "CrystalImportTests", dependencies: ["CrystalImport", "CrystalModel", "CIFSyntax"], exclude: ["Fixtures"]),
-        .testTarget(name: "CrystalStoreTests", dependencies: ["CrystalStore", "CrystalModel"]),
+        .testTarget(name: "CrystalStoreTests", dependencies: ["CrystalStore", "CrystalModel", "CrystalIngest", "CrystalQuery", "CrystalStability", "CrystalExport"], exclude: ["Fixtures"]),
         .testTarget(name: "CrystalSymmetryTests", dependencies: ["CrystalSymmetry", "CrystalImport", "CrystalModel"]),
         .testTarget(name: "CrystalHullTests", dependencies: ["CrystalHull", "CrystalImport", "CrystalModel"]),
         .testTarget(name: "CrystalStabilityTests", dependencies: ["CrystalStability", "CrystalIngest", "CrystalStore", "CrystalModel", "CrystalExport", "CrystalImport", "CrystalSymmetry"]),

@@ -1,4 +1,5 @@
 import CrystalQuery
+import CrystalStore
 
 /// What to export and how.
 public struct ExportOptions: Sendable {
@@ -20,14 +21,8 @@ public struct ExportOptions: Sendable {
     public var candidates: Bool
     /// Replace an existing output.
     public var force: Bool
-    public enum NovelRule: String, Sendable {
-        /// No reference entry with the same reduced composition (GNoME's rule).
-        case composition
-        /// No reference entry in the entry's duplicate group (after `crystaldb dedupe`).
-        case structure
-        /// `is_novel` as the last dedupe set it (composition until then).
-        case stored
-    }
+    /// Composition (GNoME's), structure (after `crystaldb dedupe`), or `is_novel` as the last dedupe set it.
+    public typealias NovelRule = EntryPredicate.NovelRule
 
     /// Novelty rule for candidates.
     public var novelRule = NovelRule.stored

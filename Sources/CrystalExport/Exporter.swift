@@ -24,7 +24,6 @@ public struct Exporter {
 
     public init(options: ExportOptions) { self.options = options }
 
-    /// The condition: the filter AND, for candidates, GNoME's stable-candidate rule.
     /// The fields a format writes (after the row key and id).
     var fieldNames: [String]? {
         switch options.format {
@@ -34,46 +33,32 @@ public struct Exporter {
         }
     }
 
+    /// The selection: the filter AND, for candidates, GNoME's stable-candidate rule (`CandidatePolicy`).
     func query() throws -> EntryQuery {
         let fields = fieldNames.map { $0.compactMap { QueryField.byName[$0] } } ?? QueryField.all
-        var query = EntryQuery(fields: [QueryField.entryKey] + fields)
-        var filter = try options.filter.filter()
+        var predicate = try options.filter.predicate()
         if options.candidates {
-            if options.filter.maximumEnergyAboveHull == nil {
-                filter = filter.and(.compare(field: "is_stable", column: 0, .equal, .number(1), valueColumn: 0))
-            }
-            filter = filter.and(.compare(field: "is_reference", column: 0, .equal, .number(0), valueColumn: 0))
+            predicate = predicate.and(CandidatePolicy(maximumEnergyAboveHull: options.filter.maximumEnergyAboveHull,
+                                                      novelRule: options.novelRule).predicate)
         }
-        var compiled = try FilterCompiler().compile(filter)
-        if options.candidates {
-            // Novel, and the representative of its duplicate group when `crystaldb dedupe` has run.
-            let novel: String
-            switch options.novelRule {
-            case .structure: novel = "coalesce(d.novel_by_structure, 1) = 1"
-            case .composition: novel = "NOT EXISTS (SELECT 1 FROM entries r WHERE r.is_reference = 1 AND r.reduced_formula = e.reduced_formula)"
-            case .stored: novel = "\(QueryField.byName["is_novel"]!.sql) = 1"
-            }
-            compiled.sql = "(\(compiled.sql) AND \(novel) AND (d.representative_pk IS NULL OR d.representative_pk = e.entry_pk))"
-        }
-        query.condition = (compiled.sql, compiled.bindings)
-        return query
+        return EntryQuery(fields: [QueryField.entryKey] + fields, predicate: predicate)
     }
 
-    public func run(db: Database, storePath: String, to output: String) throws -> Summary {
+    public func run(store: Store, to output: String) throws -> Summary {
         let fm = FileManager.default
         if fm.fileExists(atPath: output) && !options.force {
             throw ExportError("\(output) exists; pass --force to replace it")
         }
         if options.candidates {
-            let check = try db.prepare("SELECT count(*) FROM energies WHERE hull_computed = 0")
-            if try check.step(), check.int(0) > 0 {
-                throw ExportError("\(check.int(0)) entries have no hull results yet; run crystaldb hull --db \(storePath) first")
+            let pending = try store.pendingHullEntries()
+            if pending > 0 {
+                throw ExportError("\(pending) entries have no hull results yet; run crystaldb hull --db \(store.path) first")
             }
         }
         let partial = output + ".partial-\(getpid())"
         try? fm.removeItem(atPath: partial)
         do {
-            let summary = try write(db: db, storePath: storePath, to: partial)
+            let summary = try write(store: store, to: partial)
             if fm.fileExists(atPath: output) { try fm.removeItem(atPath: output) }
             try fm.moveItem(atPath: partial, toPath: output)
             if fm.fileExists(atPath: partial + ".manifest.json") {
@@ -88,7 +73,7 @@ public struct Exporter {
         }
     }
 
-    func write(db: Database, storePath: String, to path: String) throws -> Summary {
+    func write(store: Store, to path: String) throws -> Summary {
         let query = try query()
         let fields = Array(query.fields.dropFirst())
         var summary = Summary()
@@ -97,16 +82,16 @@ public struct Exporter {
         case .csv:
             let out = try FileOutput(path: path)
             try out.write(fields.map { ValueText.csv($0.name) }.joined(separator: ",") + "\n")
-            try query.run(db) { values in
+            try store.entries(query) { values in
                 try out.write(zip(fields, values.dropFirst()).map { ValueText.csv(ValueText.text($0, $1)) }.joined(separator: ",") + "\n")
                 summary.exported += 1
             }
             try out.close()
-            try manifest(summary, storePath: storePath, db: db).write(toFile: path + ".manifest.json", atomically: false, encoding: .utf8)
+            try manifest(summary, store: store).write(toFile: path + ".manifest.json", atomically: false, encoding: .utf8)
         case .jsonl:
             let out = try FileOutput(path: path)
-            let reader = try StructureReader(db: db)
-            try query.run(db) { values in
+            let reader = try store.structureReader()
+            try store.entries(query) { values in
                 guard case .integer(let pk) = values[0] else { return }
                 let structure = try reader.structure(entryPK: pk).map(StructureJSON.write) ?? "null"
                 let object = ValueText.jsonObject(fields, Array(values.dropFirst()))
@@ -114,30 +99,30 @@ public struct Exporter {
                 summary.exported += 1
             }
             try out.close()
-            try manifest(summary, storePath: storePath, db: db).write(toFile: path + ".manifest.json", atomically: false, encoding: .utf8)
+            try manifest(summary, store: store).write(toFile: path + ".manifest.json", atomically: false, encoding: .utf8)
         case .cifZip:
             let zip = try ZipWriter(path: path)
-            try structureFiles(db: db, query: query, summary: &summary, ext: ".cif") { name, prepared in
+            try structureFiles(store: store, query: query, summary: &summary, ext: ".cif") { name, prepared in
                 try zip.add(name: name, prepared: prepared)
             }
-            try zip.add(name: "manifest.json", bytes: Array(manifest(summary, storePath: storePath, db: db).utf8))
+            try zip.add(name: "manifest.json", bytes: Array(manifest(summary, store: store).utf8))
             try zip.finish()
         case .cifDir, .poscarDir:
             try fm.createDirectory(atPath: path, withIntermediateDirectories: false)
             let poscar = options.format == .poscarDir
-            try structureFiles(db: db, query: query, summary: &summary, ext: poscar ? ".vasp" : ".cif", compress: false) { name, prepared in
+            try structureFiles(store: store, query: query, summary: &summary, ext: poscar ? ".vasp" : ".cif", compress: false) { name, prepared in
                 guard fm.createFile(atPath: path + "/" + name, contents: Data(prepared.data)) else {
                     throw ExportError("\(path)/\(name): cannot write (disk full or not writable)")
                 }
             }
-            try manifest(summary, storePath: storePath, db: db).write(toFile: path + "/manifest.json", atomically: false, encoding: .utf8)
+            try manifest(summary, store: store).write(toFile: path + "/manifest.json", atomically: false, encoding: .utf8)
         case .gnome:
             try fm.createDirectory(atPath: path, withIntermediateDirectories: false)
             let zip = try ZipWriter(path: path + "/by_id.zip")
             let csv = try FileOutput(path: path + "/summary.csv")
             try csv.write(GnomeSummary.header)
             var index = 0
-            try structureFiles(db: db, query: query, summary: &summary, ext: ".CIF", folder: "by_id/",
+            try structureFiles(store: store, query: query, summary: &summary, ext: ".CIF", folder: "by_id/",
                                row: { values, structure in
                                    try csv.write(GnomeSummary.row(index: index, fields: fields, values: Array(values.dropFirst()), structure: structure))
                                    index += 1
@@ -146,21 +131,21 @@ public struct Exporter {
             }
             try zip.finish()
             try csv.close()
-            try manifest(summary, storePath: storePath, db: db).write(toFile: path + "/manifest.json", atomically: false, encoding: .utf8)
+            try manifest(summary, store: store).write(toFile: path + "/manifest.json", atomically: false, encoding: .utf8)
         }
         return summary
     }
 
     /// Streams the selection in batches: structures are loaded in order on this thread while the previous
     /// batch's files are made and compressed on all cores and handed to `emit` in order (one batch in flight).
-    func structureFiles(db: Database, query: EntryQuery, summary: inout Summary, ext: String, folder: String = "",
+    func structureFiles(store: Store, query: EntryQuery, summary: inout Summary, ext: String, folder: String = "",
                         compress: Bool = true, row: (([StoreValue], Structure) throws -> Void)? = nil,
                         emit: @escaping (String, ZipWriter.Prepared) throws -> Void) throws {
-        let reader = try StructureReader(db: db)
+        let reader = try store.structureReader()
         var names = SafeFileNames()
         var batch = [BatchItem]()
         let encoder = BatchEncoder(poscar: ext == ".vasp", compress: compress, folder: folder, emit: emit)
-        try query.run(db) { values in
+        try store.entries(query) { values in
             guard case .integer(let pk) = values[0], case .text(let id) = values[1] else { return }
             guard let structure = try reader.structure(entryPK: pk) else {
                 summary.withoutStructure += 1
@@ -183,10 +168,8 @@ public struct Exporter {
     }
 
     /// The manifest: filter, tolerance, counts, store, version, time.
-    func manifest(_ summary: Summary, storePath: String, db: Database) throws -> String {
-        var tolerance = "null"
-        let run = try db.prepare("SELECT tolerance FROM hull_runs ORDER BY run_id DESC LIMIT 1")
-        if try run.step() { tolerance = StructureJSON.number(run.double(0)) }
+    func manifest(_ summary: Summary, store: Store) throws -> String {
+        let tolerance = try store.lastHullTolerance().map(StructureJSON.number) ?? "null"
         let f = options.filter
         func list(_ items: [String]) -> String { "[" + items.map(StructureJSON.string).joined(separator: ",") + "]" }
         let flags = "{\"elements\":\(list(f.elements)),\"only\":\(list(f.only)),\"exclude\":\(list(f.exclude)),"
@@ -195,7 +178,7 @@ public struct Exporter {
             + "\"source\":\(f.source.map(StructureJSON.string) ?? "null")}"
         return "{\n  \"crystaldb_version\": \(StructureJSON.string(Self.version)),\n"
             + "  \"created\": \(StructureJSON.string(ISO8601DateFormatter().string(from: Date()))),\n"
-            + "  \"store\": \(StructureJSON.string(storePath)),\n"
+            + "  \"store\": \(StructureJSON.string(store.path)),\n"
             + "  \"format\": \(StructureJSON.string(options.format.rawValue)),\n"
             + "  \"filter\": \(f.filterText.map(StructureJSON.string) ?? "null"),\n"
             + "  \"flags\": \(flags),\n"
@@ -246,6 +229,9 @@ struct BatchItem: Sendable {
 }
 
 /// Makes and compresses batches of structure files on a background queue, in order, one batch waiting.
+///
+/// `@unchecked Sendable`: `failure` is written only on `queue` and read through `queue.sync`; `emit` is called
+/// only on `queue` (a serial queue), one batch at a time; the other properties are constants.
 final class BatchEncoder: @unchecked Sendable {
     private let queue = DispatchQueue(label: "crystaldb.export")
     private let slot = DispatchSemaphore(value: 1)
@@ -274,6 +260,7 @@ final class BatchEncoder: @unchecked Sendable {
             var prepared = [ZipWriter.Prepared?](repeating: nil, count: items.count)
             let poscar = self.poscar, compress = self.compress
             prepared.withUnsafeMutableBufferPointer { buffer in
+                // Each index is written by exactly one iteration, and read only after concurrentPerform returns.
                 nonisolated(unsafe) let slots = buffer
                 DispatchQueue.concurrentPerform(iterations: items.count) { i in
                     let text = poscar ? ((try? POSCARWriter.write(items[i].structure, comment: items[i].id)) ?? "")

@@ -14,26 +14,22 @@ public final class Importer {
         public var energies: Int
     }
 
-    let db: Database
+    let store: Store
     let options: ImportOptions
 
-    public init(db: Database, options: ImportOptions) {
-        self.db = db
+    public init(store: Store, options: ImportOptions) {
+        self.store = store
         self.options = options
     }
 
     public func run(_ arguments: [String], progress: ((Progress) -> Void)? = nil) throws -> ImportSummary {
-        // The writer inserts an entry before anything that refers to it, in the same transaction, and deletes
-        // nothing with children; checking each site row's parent would cost about 15% of SQLite's insert time.
-        try db.execute("PRAGMA foreign_keys = OFF")
-        defer { try? db.execute("PRAGMA foreign_keys = ON") }
-        let started = ISO8601DateFormatter().string(from: Date())
-        let begin = try db.prepare("INSERT INTO imports (started_at, source, arguments) VALUES (?, ?, ?)")
-        begin.bind([.text(started), .text(options.source), .text(arguments.joined(separator: " "))])
-        try begin.run()
-        let importID = db.lastInsertRowID
-        let pipeline = WritePipeline(db: db, writer: try EntryWriter(db: db, source: options.source, isReference: options.isReference,
-                                                                     importID: importID), progress: progress)
+        try store.bulkLoad { try load(arguments, progress: progress) }
+    }
+
+    private func load(_ arguments: [String], progress: ((Progress) -> Void)?) throws -> ImportSummary {
+        let importID = try store.beginImport(source: options.source, arguments: arguments)
+        let pipeline = WritePipeline(store: store, writer: try store.entryWriter(source: options.source, isReference: options.isReference,
+                                                                                  importID: importID), progress: progress)
         var batch = [InputFile]()
         var pendingDiagnostics = [ImportDiagnostic]()
         let options = self.options
@@ -60,9 +56,7 @@ public final class Importer {
         try flush()
         let summary = try pipeline.finish()
 
-        let finish = try db.prepare("UPDATE imports SET finished_at = ?, summary = ? WHERE import_id = ?")
-        finish.bind([.text(ISO8601DateFormatter().string(from: Date())), .text(summary.json), .integer(importID)])
-        try finish.run()
+        try store.finishImport(importID, summaryJSON: summary.json)
         return summary
     }
 
@@ -71,7 +65,7 @@ public final class Importer {
         var results = [ParsedFile](repeating: ParsedFile(), count: files.count)
         let chunks = min(options.jobs * 4, files.count)
         results.withUnsafeMutableBufferPointer { buffer in
-            // Each index is written by exactly one iteration.
+            // Each index is written by exactly one iteration, and read only after concurrentPerform returns.
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 var index = chunk

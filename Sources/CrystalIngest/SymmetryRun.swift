@@ -9,11 +9,12 @@ import CrystalSymmetry
 /// in one transaction each.
 public struct SymmetryRun {
     public var symprec: Double
-    public var condition: (sql: String, bindings: [StoreValue])?
+    /// The entries to analyse (the store's planner joins what it reads); `.all` for every structure.
+    public var predicate: EntryPredicate
 
-    public init(symprec: Double, condition: (sql: String, bindings: [StoreValue])? = nil) {
+    public init(symprec: Double, predicate: EntryPredicate = .all) {
         self.symprec = symprec
-        self.condition = condition
+        self.predicate = predicate
     }
 
     public struct Summary: Sendable {
@@ -23,44 +24,37 @@ public struct SymmetryRun {
         public var seconds = 0.0
     }
 
-    public func run(_ db: Database) throws -> Summary {
+    /// Entries analysed and written per transaction.
+    static let batchSize = 512
+
+    public func run(_ store: Store) throws -> Summary {
         let start = Date()
         var summary = Summary()
-        var sql = """
-            SELECT e.entry_pk, e.reduced_formula, e.declared_spacegroup_number, e.declared_spacegroup_symbol FROM entries e
-            LEFT JOIN energies g ON g.entry_pk = e.entry_pk LEFT JOIN symmetry y ON y.entry_pk = e.entry_pk
-            WHERE e.nsites IS NOT NULL
-            """
-        if let condition { sql += " AND (\(condition.sql))" }
-        let select = try db.prepare(sql + " ORDER BY e.entry_pk")
-        select.bind(condition?.bindings ?? [])
-        var rows = [(pk: Int64, formula: String, number: Int?, symbol: String?)]()
-        while try select.step() {
-            rows.append((select.int(0), select.text(1) ?? "", select.optionalInt(2).map(Int.init), select.text(3)))
-        }
-        let reader = try StructureReader(db: db)
-        let writer = try EntryWriter(db: db, source: "", isReference: false, importID: nil)
+        let rows = try store.symmetryCandidates(matching: predicate)
+        let reader = try store.structureReader()
         let symprec = self.symprec
-        for batchStart in stride(from: 0, to: rows.count, by: 512) {
-            let batch = Array(rows[batchStart..<min(rows.count, batchStart + 512)])
-            let structures = try batch.map { try reader.structure(entryPK: $0.pk) }
+        for batchStart in stride(from: 0, to: rows.count, by: Self.batchSize) {
+            let batch = Array(rows[batchStart..<min(rows.count, batchStart + Self.batchSize)])
+            let structures = try batch.map { try reader.structure(entryPK: $0.entryPK) }
             var records = [SymmetryRecord?](repeating: nil, count: batch.count)
             records.withUnsafeMutableBufferPointer { buffer in
+                // Each index is written by exactly one iteration, and read only after concurrentPerform returns.
                 nonisolated(unsafe) let slots = buffer
                 DispatchQueue.concurrentPerform(iterations: batch.count) { i in
                     guard let structure = structures[i] else { return }
-                    slots[i] = SymmetryFingerprint.record(structure, declaredNumber: batch[i].number, declaredSymbol: batch[i].symbol,
-                                                          reducedFormula: batch[i].formula, symprec: symprec)
+                    slots[i] = SymmetryFingerprint.record(structure, declaredNumber: batch[i].declaredSpaceGroupNumber,
+                                                          declaredSymbol: batch[i].declaredSpaceGroupSymbol,
+                                                          reducedFormula: batch[i].reducedFormula, symprec: symprec)
                 }
             }
-            try db.inTransaction {
-                for (row, record) in zip(batch, records) {
-                    summary.structures += 1
-                    guard let record else { continue }
-                    try writer.write(record, entryPK: row.pk)
-                    if record.detected { summary.detected += 1 } else { summary.declared += 1 }
-                }
+            var written = [(entryPK: Int64, record: SymmetryRecord)]()
+            for (row, record) in zip(batch, records) {
+                summary.structures += 1
+                guard let record else { continue }
+                written.append((row.entryPK, record))
+                if record.detected { summary.detected += 1 } else { summary.declared += 1 }
             }
+            try store.writeSymmetry(written)
         }
         summary.seconds = Date().timeIntervalSince(start)
         return summary

@@ -4,9 +4,13 @@ import CrystalModel
 import CrystalStore
 
 /// The single writer: batches are committed in order on one serial queue, at most one batch waiting,
-/// so parsing the next batch overlaps writing this one. Only the queue touches the database.
+/// so parsing the next batch overlaps writing this one.
+///
+/// `@unchecked Sendable`: the store, the writer and the summary are touched only on `queue` (a serial queue)
+/// between `init` and `finish`, and the caller does not use the store in that time; `failure` is also read
+/// only through `queue.sync`.
 final class WritePipeline: @unchecked Sendable {
-    private let db: Database
+    private let store: Store
     private let writer: EntryWriter
     private let progress: ((Importer.Progress) -> Void)?
     private let queue = DispatchQueue(label: "crystaldb.writer")
@@ -14,8 +18,8 @@ final class WritePipeline: @unchecked Sendable {
     private var summary = ImportSummary()
     private var failure: Error?
 
-    init(db: Database, writer: EntryWriter, progress: ((Importer.Progress) -> Void)?) {
-        self.db = db
+    init(store: Store, writer: EntryWriter, progress: ((Importer.Progress) -> Void)?) {
+        self.store = store
         self.writer = writer
         self.progress = progress
     }
@@ -33,7 +37,7 @@ final class WritePipeline: @unchecked Sendable {
         queue.async {
             defer { self.slot.signal() }
             do {
-                try self.db.inTransaction {
+                try self.store.inTransaction {
                     for diagnostic in walkerDiagnostics {
                         self.summary.count(diagnostic)
                         try self.writer.write(diagnostic)

@@ -52,25 +52,21 @@ public struct EntryFilterOptions: Sendable {
         return filter
     }
 
-    /// Applies the filter to a query.
-    public func apply(to query: inout EntryQuery) throws {
-        let filter = try filter()
-        if filter != .all {
-            let compiled = try FilterCompiler().compile(filter)
-            query.condition = (compiled.sql, compiled.bindings)
-        }
+    /// The whole filter as the store's predicate (field names and types checked).
+    public func predicate() throws -> EntryPredicate {
+        try FilterCompiler().compile(filter())
     }
 
     /// `field` or `field:desc`, from the whitelist.
-    public static func sort(_ text: String) throws -> (field: QueryField, descending: Bool) {
+    public static func sort(_ text: String) throws -> EntryQuery.SortKey {
         let parts = text.split(separator: ":")
         guard let name = parts.first.map(String.init), let field = QueryField.byName[name], parts.count <= 2 else {
             throw FlagError(description: "--sort: unknown field '\(text)'")
         }
         if parts.count == 2 {
             guard parts[1] == "desc" || parts[1] == "asc" else { throw FlagError(description: "--sort: use FIELD, FIELD:asc or FIELD:desc") }
-            return (field, parts[1] == "desc")
+            return EntryQuery.SortKey(field, descending: parts[1] == "desc")
         }
-        return (field, false)
+        return EntryQuery.SortKey(field)
     }
 }

@@ -20,51 +20,24 @@ public struct DedupeRun {
     public var comparator = StructureComparator()
     /// Which rule `is_novel` follows from now on: reduced composition (GNoME's) or duplicate group.
     public var novelByStructure = false
-    /// Condition selecting the entries to deduplicate (SQL over e, g, y with bound values); nil for all.
-    public var condition: (sql: String, bindings: [StoreValue])?
+    /// The entries to deduplicate (the store's planner joins what it reads); `.all` for every entry.
+    public var predicate: EntryPredicate = .all
 
     public init() {}
 
-    struct Member {
-        var entryPK: Int64
-        var id: String
-        var energy: Double?
-        var isReference: Bool
-    }
-
-    public func run(_ db: Database) throws -> Summary {
+    public func run(_ store: Store) throws -> Summary {
         let start = Date()
         var summary = Summary()
-        var sql = """
-            SELECT e.entry_pk, e.id, g.energy_per_atom, e.is_reference, y.fingerprint FROM entries e
-            JOIN symmetry y ON y.entry_pk = e.entry_pk
-            LEFT JOIN energies g ON g.entry_pk = e.entry_pk
-            LEFT JOIN lattices l ON l.entry_pk = e.entry_pk
-            WHERE y.fingerprint IS NOT NULL
-            """
-        if let condition { sql += " AND (\(condition.sql))" }
-        let select = try db.prepare(sql + " ORDER BY y.fingerprint, e.id")
-        select.bind(condition?.bindings ?? [])
-        var buckets = [[Member]]()
-        var current = ""
-        while try select.step() {
-            let member = Member(entryPK: select.int(0), id: select.text(1) ?? "", energy: select.optionalDouble(2), isReference: select.int(3) == 1)
-            let fingerprint = select.text(4) ?? ""
-            if fingerprint != current || buckets.isEmpty {
-                buckets.append([])
-                current = fingerprint
-            }
-            buckets[buckets.count - 1].append(member)
-            summary.entries += 1
-        }
-        summary.buckets = buckets.count
         // Structures of buckets with more than one member, read in order; then buckets compared on all cores.
-        let reader = try StructureReader(db: db)
-        var assignments = [(entry: Int64, representative: Int64, size: Int, novel: Bool)]()
-        var shared = [(bucket: [Member], structures: [Structure?])]()
-        for bucket in buckets {
+        let reader = try store.structureReader()
+        var assignments = [DuplicateAssignment]()
+        var shared = [(bucket: [DuplicateCandidate], structures: [Structure?])]()
+        try store.forEachDuplicateBucket(matching: predicate, by: .symmetryFingerprint) { bucket in
+            summary.buckets += 1
+            summary.entries += bucket.count
             if bucket.count == 1 {
-                assignments.append((bucket[0].entryPK, bucket[0].entryPK, 1, !bucket[0].isReference))
+                assignments.append(DuplicateAssignment(entryPK: bucket[0].entryPK, representativePK: bucket[0].entryPK, groupSize: 1,
+                                                       novelByStructure: !bucket[0].isReference))
             } else {
                 shared.append((bucket, try bucket.map { try reader.structure(entryPK: $0.entryPK) }))
             }
@@ -74,6 +47,7 @@ public struct DedupeRun {
         let comparator = self.comparator
         grouped.withUnsafeMutableBufferPointer { groupSlots in
             comparisons.withUnsafeMutableBufferPointer { countSlots in
+                // Each index is written by exactly one iteration, and read only after concurrentPerform returns.
                 nonisolated(unsafe) let groupsOut = groupSlots, countsOut = countSlots
                 let work = shared
                 DispatchQueue.concurrentPerform(iterations: work.count) { index in
@@ -86,29 +60,25 @@ public struct DedupeRun {
         for (index, (bucket, _)) in shared.enumerated() {
             summary.comparisons += comparisons[index]
             for members in grouped[index] {
-                let best = members.min { l, r in
+                guard let best = members.min(by: { l, r in
                     let a = bucket[l], b = bucket[r]
-                    switch (a.energy, b.energy) {
+                    switch (a.energyPerAtom, b.energyPerAtom) {
                     case let (x?, y?) where x != y: return x < y
                     case (.some, nil): return true
                     case (nil, .some): return false
                     default: return a.id < b.id
                     }
-                }!
+                }) else { continue }
                 let novel = !members.contains { bucket[$0].isReference }
-                for i in members { assignments.append((bucket[i].entryPK, bucket[best].entryPK, members.count, novel)) }
+                for i in members {
+                    assignments.append(DuplicateAssignment(entryPK: bucket[i].entryPK, representativePK: bucket[best].entryPK,
+                                                           groupSize: members.count, novelByStructure: novel))
+                }
             }
         }
-        try db.inTransaction {
-            let setting = try db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('novel_by', ?)")
-            setting.bind(1, novelByStructure ? "structure" : "composition")
-            try setting.run()
-            let write = try db.prepare("INSERT OR REPLACE INTO duplicates (entry_pk, representative_pk, group_size, novel_by_structure) VALUES (?, ?, ?, ?)")
-            for a in assignments {
-                write.bind([.integer(a.entry), .integer(a.representative), .integer(Int64(a.size)), .integer(a.novel ? 1 : 0)])
-                try write.run()
-                if a.entry != a.representative { summary.duplicates += 1 } else if a.size > 1 { summary.groups += 1 }
-            }
+        try store.writeDuplicateGroups(assignments, novelBy: novelByStructure ? .structure : .composition)
+        for a in assignments {
+            if a.entryPK != a.representativePK { summary.duplicates += 1 } else if a.groupSize > 1 { summary.groups += 1 }
         }
         summary.seconds = Date().timeIntervalSince(start)
         return summary

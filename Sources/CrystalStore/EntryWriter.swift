@@ -26,7 +26,8 @@ public final class EntryWriter {
     private let insertSymmetry: Statement
     private var knownSystems = Set<String>()
 
-    public init(db: Database, source: String, isReference: Bool, importID: Int64?) throws(StoreError) {
+    public init(store: Store, source: String, isReference: Bool, importID: Int64?) throws(StoreError) {
+        let db = store.database
         self.db = db
         self.source = source
         self.isReference = isReference
@@ -59,13 +60,10 @@ public final class EntryWriter {
         insertProvenance = try db.prepare("""
             INSERT INTO provenance (entry_pk, role, file, member, data_block, line, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        insertProperty = try db.prepare("INSERT OR REPLACE INTO properties (entry_pk, name, value) VALUES (?, ?, ?)")
+        insertProperty = try db.prepare(db.dialect.upsert(into: "properties", columns: ["entry_pk", "name", "value"], key: ["entry_pk", "name"]))
         selectComposition = try db.prepare("SELECT element, amount FROM compositions WHERE entry_pk = ?")
-        insertSymmetry = try db.prepare("""
-            INSERT OR REPLACE INTO symmetry (entry_pk, spacegroup_number, spacegroup_symbol, hall_number, point_group, crystal_system,
-                                             wyckoff_sequence, fingerprint, symprec, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        insertSystem = try db.prepare("INSERT OR IGNORE INTO chemical_systems (chemical_system, mask_low, mask_high) VALUES (?, ?, ?)")
+        insertSymmetry = try db.prepare(Self.symmetryUpsert(db.dialect))
+        insertSystem = try db.prepare(db.dialect.insertIgnoringExisting(into: "chemical_systems", columns: ["chemical_system", "mask_low", "mask_high"]))
         insertDiagnostic = try db.prepare("""
             INSERT INTO diagnostics (import_id, source, file, member, line, data_block, severity, kind, message)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -82,7 +80,7 @@ public final class EntryWriter {
     }
 
     func existing(_ id: String) throws(StoreError) -> Existing? {
-        findEntry.bind(1, id)
+        try findEntry.bind(id)
         defer { findEntry.reset() }
         guard try findEntry.step() else { return nil }
         func from(_ file: Int32, _ line: Int32) -> String? {
@@ -96,7 +94,7 @@ public final class EntryWriter {
 
     func storedComposition(_ entryPK: Int64) throws(StoreError) -> Composition {
         let statement = selectComposition
-        statement.bind(1, entryPK)
+        try statement.bind(entryPK)
         defer { statement.reset() }
         var composition = Composition()
         while try statement.step() {
@@ -127,12 +125,9 @@ public final class EntryWriter {
             return .rejected(ImportDiagnostic(.error, .compositionMismatch, at: record.provenance.location,
                 "structure '\(record.id)' is \(record.summary.reducedFormula) but its energy row (\(found.energyFrom ?? "?")) is \(stored.reducedFormula); not joined"))
         }
-        updateEntryStructure.bind([.double(composition.totalAmount), .integer(Int64(structure.siteCount)),
-                                   .optionalInt(record.declaredSpaceGroupNumber), .optionalText(record.declaredSpaceGroupSymbol),
-                                   .optionalText(record.title), .integer(found.entryPK)])
-        try updateEntryStructure.run()
-        deleteComposition.bind(1, found.entryPK)
-        try deleteComposition.run()
+        try updateEntryStructure.execute(composition.totalAmount, structure.siteCount, record.declaredSpaceGroupNumber,
+                                         record.declaredSpaceGroupSymbol, record.title, found.entryPK)
+        try deleteComposition.execute(found.entryPK)
         try writeComposition(found.entryPK, composition)
         try writeStructureRows(found.entryPK, record)
         return .joined
@@ -165,27 +160,21 @@ public final class EntryWriter {
 
     public func write(_ diagnostic: ImportDiagnostic) throws(StoreError) {
         let l = diagnostic.location
-        insertDiagnostic.bind([.optionalInt(importID.map(Int.init)), .text(source), .text(l.path), .optionalText(l.member),
-                               .optionalInt(l.line), .optionalText(l.block), .text(diagnostic.severity.rawValue),
-                               .text(diagnostic.kind.rawValue), .text(diagnostic.message)])
-        try insertDiagnostic.run()
+        try insertDiagnostic.execute(importID, source, l.path, l.member, l.line, l.block, diagnostic.severity.rawValue,
+                                     diagnostic.kind.rawValue, diagnostic.message)
     }
 
     /// Inserts an entry row; nil when the id is already taken.
     private func insertEntryRow(id: String, summary: CompositionSummary, nsites: Int?, spaceGroupNumber: Int?,
                                 spaceGroupSymbol: String?, title: String?) throws(StoreError) -> Int64? {
-        insertEntry.bind([.text(id), .text(source), .integer(isReference ? 1 : 0), .text(summary.reducedFormula),
-                          .text(summary.anonymousFormula), .text(summary.chemicalSystem),
-                          .integer(Int64(summary.composition.elementCount)), .real(summary.composition.totalAmount),
-                          .optionalInt(nsites), .optionalInt(spaceGroupNumber), .optionalText(spaceGroupSymbol),
-                          .optionalText(title), .optionalInt(importID.map(Int.init))])
-        try insertEntry.run()
+        try insertEntry.execute(id, source, isReference, summary.reducedFormula, summary.anonymousFormula, summary.chemicalSystem,
+                                summary.composition.elementCount, summary.composition.totalAmount, nsites, spaceGroupNumber,
+                                spaceGroupSymbol, title, importID)
         guard db.changes == 1 else { return nil }
         let entryPK = db.lastInsertRowID
         if !knownSystems.contains(summary.chemicalSystem) {
             let mask = ElementMask(summary.composition.elements)
-            insertSystem.bind([.text(summary.chemicalSystem), .integer(mask.low), .integer(mask.high)])
-            try insertSystem.run()
+            try insertSystem.execute(summary.chemicalSystem, mask.low, mask.high)
             knownSystems.insert(summary.chemicalSystem)
         }
         return entryPK
@@ -193,10 +182,7 @@ public final class EntryWriter {
 
     private func writeComposition(_ entryPK: Int64, _ composition: Composition) throws(StoreError) {
         for (element, amount) in composition.amounts where amount > 0 {
-            insertComposition.bind(1, entryPK)
-            insertComposition.bindStatic(2, ElementSymbols.cString(element))
-            insertComposition.bind(3, amount)
-            try insertComposition.run()
+            try insertComposition.execute(entryPK, ElementSymbol(element: element), amount)
         }
     }
 
@@ -204,23 +190,14 @@ public final class EntryWriter {
         let structure = record.structure
         let lattice = structure.lattice
         let lengths = lattice.lengths, angles = lattice.anglesInDegrees
-        var values: [StoreValue] = [.integer(entryPK)]
-        for row in lattice.rows { values += [.real(row.x), .real(row.y), .real(row.z)] }
-        values += [.real(lengths.x), .real(lengths.y), .real(lengths.z), .real(angles.x), .real(angles.y), .real(angles.z),
-                   .real(lattice.volume), .real(record.summary.composition.mass * Structure.gramsPerCubicCentimetrePerDaltonPerCubicAngstrom / lattice.volume)]
-        insertLattice.bind(values)
-        try insertLattice.run()
+        let (a, b, c) = (lattice.rows[0], lattice.rows[1], lattice.rows[2])
+        let density = record.summary.composition.mass * Structure.gramsPerCubicCentimetrePerDaltonPerCubicAngstrom / lattice.volume
+        try insertLattice.execute(entryPK, a.x, a.y, a.z, b.x, b.y, b.z, c.x, c.y, c.z, lengths.x, lengths.y, lengths.z,
+                                  angles.x, angles.y, angles.z, lattice.volume, density)
         for (index, site) in structure.sites.enumerated() {
             for occupant in site.occupants {
-                insertSite.bind(1, entryPK)
-                insertSite.bind(2, index)
-                insertSite.bindStatic(3, ElementSymbols.cString(occupant.element))
-                insertSite.bind(4, occupant.occupancy)
-                insertSite.bind(5, site.position.x)
-                insertSite.bind(6, site.position.y)
-                insertSite.bind(7, site.position.z)
-                insertSite.bind(8, site.label)
-                try insertSite.run()
+                try insertSite.execute(entryPK, index, ElementSymbol(element: occupant.element), occupant.occupancy,
+                                       site.position.x, site.position.y, site.position.z, site.label)
             }
         }
         try writeProvenance(entryPK, role: "structure", record.provenance)
@@ -228,43 +205,30 @@ public final class EntryWriter {
     }
 
     /// Stores (or replaces) an entry's symmetry.
-    public func write(_ s: SymmetryRecord, entryPK: Int64) throws(StoreError) {
-        insertSymmetry.bind([.integer(entryPK), .integer(Int64(s.spaceGroupNumber)), .optionalText(s.spaceGroupSymbol),
-                             .optionalInt(s.hallNumber), .optionalText(s.pointGroup), .text(s.crystalSystem),
-                             .optionalText(s.wyckoffSequence), .optionalText(s.fingerprint), s.symprec.map { .real($0) } ?? .null,
-                             .text(s.detected ? "detected" : "declared")])
-        try insertSymmetry.run()
+    func write(_ s: SymmetryRecord, entryPK: Int64) throws(StoreError) {
+        try Self.write(s, entryPK: entryPK, with: insertSymmetry)
+    }
+
+    static func symmetryUpsert(_ dialect: any SQLDialect) -> String {
+        dialect.upsert(into: "symmetry", columns: ["entry_pk", "spacegroup_number", "spacegroup_symbol", "hall_number", "point_group",
+                                                   "crystal_system", "wyckoff_sequence", "fingerprint", "symprec", "origin"], key: ["entry_pk"])
+    }
+
+    static func write(_ s: SymmetryRecord, entryPK: Int64, with statement: Statement) throws(StoreError) {
+        try statement.execute(entryPK, s.spaceGroupNumber, s.spaceGroupSymbol, s.hallNumber, s.pointGroup, s.crystalSystem,
+                              s.wyckoffSequence, s.fingerprint, s.symprec, s.detected ? "detected" : "declared")
     }
 
     private func writeEnergyRows(_ entryPK: Int64, _ energy: EnergyEntry, _ provenance: Provenance) throws(StoreError) {
         let natoms = energy.composition.totalAmount
-        insertEnergy.bind([.integer(entryPK), .real(energy.totalEnergy), .real(natoms), .real(energy.totalEnergy / natoms)])
-        try insertEnergy.run()
+        try insertEnergy.execute(entryPK, energy.totalEnergy, natoms, energy.totalEnergy / natoms)
         try writeProvenance(entryPK, role: "energy", provenance)
         for (name, value) in energy.properties {
-            insertProperty.bind([.integer(entryPK), .text(name), .text(value)])
-            try insertProperty.run()
+            try insertProperty.execute(entryPK, name, value)
         }
     }
 
     private func writeProvenance(_ entryPK: Int64, role: String, _ p: Provenance) throws(StoreError) {
-        insertProvenance.bind([.integer(entryPK), .text(role), .text(p.file), .optionalText(p.member), .optionalText(p.block),
-                               .optionalInt(p.line), .text(p.contentHash)])
-        try insertProvenance.run()
+        try insertProvenance.execute(entryPK, role, p.file, p.member, p.block, p.line, p.contentHash)
     }
-}
-
-extension StoreValue {
-    static func double(_ v: Double) -> StoreValue { .real(v) }
-    static func optionalInt(_ v: Int?) -> StoreValue { v.map { .integer(Int64($0)) } ?? .null }
-    static func optionalText(_ v: String?) -> StoreValue { v.map { .text($0) } ?? .null }
-}
-
-/// Element symbols as C strings allocated once for the process, bound without copying.
-enum ElementSymbols {
-    nonisolated(unsafe) static let pointers: [UnsafePointer<CChar>] = (1...118).map { z in
-        UnsafePointer(strdup(Element(atomicNumber: z)!.symbol)!)
-    }
-
-    static func cString(_ element: Element) -> UnsafePointer<CChar> { pointers[element.atomicNumber - 1] }
 }

@@ -2,15 +2,19 @@ import Foundation
 
 /// Named, append-only schema migrations. A store records each applied one in `schema_migrations`;
 /// a store with a migration this code does not know is newer than the code and is refused.
+///
+/// The DDL is SQLite's, with the engine-specific words taken from `SQLDialect`.
 public enum Migrations {
     public struct Migration: Sendable {
         public let version: Int
         public let name: String
-        public let sql: String
+        /// The DDL, given the dialect's words.
+        let sql: @Sendable (any SQLDialect) -> String
         /// Data the SQL cannot derive, filled in Swift in the same transaction.
-        public var backfill: (@Sendable (Database) throws -> Void)?
+        let backfill: (@Sendable (Database) throws -> Void)?
 
-        init(version: Int, name: String, sql: String, backfill: (@Sendable (Database) throws -> Void)? = nil) {
+        init(version: Int, name: String, sql: @escaping @Sendable (any SQLDialect) -> String,
+             backfill: (@Sendable (Database) throws -> Void)? = nil) {
             self.version = version
             self.name = name
             self.sql = sql
@@ -19,7 +23,7 @@ public enum Migrations {
     }
 
     public static let all: [Migration] = [
-        Migration(version: 1, name: "create-entries", sql: """
+        Migration(version: 1, name: "create-entries", sql: { d in """
         CREATE TABLE imports (
             import_id INTEGER PRIMARY KEY,
             started_at TEXT NOT NULL,
@@ -56,13 +60,13 @@ public enum Migrations {
             line INTEGER,
             content_hash TEXT NOT NULL,
             PRIMARY KEY (entry_pk, role)
-        ) WITHOUT ROWID;
+        )\(d.clusteredOnKey);
         CREATE TABLE compositions (
             entry_pk INTEGER NOT NULL REFERENCES entries(entry_pk) ON DELETE CASCADE,
             element TEXT NOT NULL,
             amount REAL NOT NULL CHECK (amount > 0),
             PRIMARY KEY (entry_pk, element)
-        ) WITHOUT ROWID;
+        )\(d.clusteredOnKey);
         CREATE INDEX compositions_element ON compositions(element, entry_pk);
         CREATE TABLE lattices (
             entry_pk INTEGER PRIMARY KEY REFERENCES entries(entry_pk) ON DELETE CASCADE,
@@ -82,7 +86,7 @@ public enum Migrations {
             x REAL NOT NULL, y REAL NOT NULL, z REAL NOT NULL,
             label TEXT,
             PRIMARY KEY (entry_pk, site_index, element)
-        ) WITHOUT ROWID;
+        )\(d.clusteredOnKey);
         CREATE TABLE energies (
             entry_pk INTEGER PRIMARY KEY REFERENCES entries(entry_pk) ON DELETE CASCADE,
             total_energy REAL NOT NULL,
@@ -99,7 +103,7 @@ public enum Migrations {
             name TEXT NOT NULL,
             value TEXT NOT NULL,
             PRIMARY KEY (entry_pk, name)
-        ) WITHOUT ROWID;
+        )\(d.clusteredOnKey);
         CREATE TABLE diagnostics (
             diagnostic_id INTEGER PRIMARY KEY,
             import_id INTEGER REFERENCES imports(import_id),
@@ -113,8 +117,8 @@ public enum Migrations {
             message TEXT NOT NULL
         );
         CREATE INDEX diagnostics_source ON diagnostics(source, severity);
-        """),
-        Migration(version: 2, name: "hull-results", sql: """
+        """ }),
+        Migration(version: 2, name: "hull-results", sql: { _ in """
         ALTER TABLE energies ADD COLUMN is_hull_vertex INTEGER;
         ALTER TABLE energies ADD COLUMN is_reference_hull_vertex INTEGER;
         ALTER TABLE energies ADD COLUMN hull_missing TEXT;
@@ -132,30 +136,29 @@ public enum Migrations {
             missing_references INTEGER NOT NULL,
             seconds REAL NOT NULL
         );
-        """),
-        Migration(version: 3, name: "query-indexes", sql: """
+        """ }),
+        Migration(version: 3, name: "query-indexes", sql: { d in """
         CREATE TABLE chemical_systems (
             chemical_system TEXT PRIMARY KEY,
             mask_low INTEGER NOT NULL,
             mask_high INTEGER NOT NULL
-        ) WITHOUT ROWID;
+        )\(d.clusteredOnKey);
         DROP INDEX entries_chemical_system;
         CREATE INDEX entries_chemical_system_id ON entries(chemical_system, id);
         CREATE INDEX energies_e_above_hull ON energies(e_above_hull);
         CREATE INDEX energies_formation_energy ON energies(formation_energy_per_atom);
         CREATE INDEX entries_nelements ON entries(nelements);
         CREATE INDEX entries_nsites ON entries(nsites);
-        """, backfill: { db in
+        """ }, backfill: { db in
             let systems = try db.prepare("SELECT DISTINCT chemical_system FROM entries")
-            let insert = try db.prepare("INSERT OR IGNORE INTO chemical_systems (chemical_system, mask_low, mask_high) VALUES (?, ?, ?)")
+            let insert = try db.prepare(db.dialect.insertIgnoringExisting(into: "chemical_systems", columns: ["chemical_system", "mask_low", "mask_high"]))
             while try systems.step() {
                 let system = systems.text(0) ?? ""
                 let mask = ElementMask(chemicalSystem: system)
-                insert.bind([.text(system), .integer(mask.low), .integer(mask.high)])
-                try insert.run()
+                try insert.execute(system, mask.low, mask.high)
             }
         }),
-        Migration(version: 4, name: "symmetry", sql: """
+        Migration(version: 4, name: "symmetry", sql: { _ in """
         CREATE TABLE symmetry (
             entry_pk INTEGER PRIMARY KEY REFERENCES entries(entry_pk) ON DELETE CASCADE,
             spacegroup_number INTEGER NOT NULL CHECK (spacegroup_number BETWEEN 1 AND 230),
@@ -170,8 +173,8 @@ public enum Migrations {
         );
         CREATE INDEX symmetry_fingerprint ON symmetry(fingerprint);
         CREATE INDEX symmetry_spacegroup ON symmetry(spacegroup_number);
-        """),
-        Migration(version: 5, name: "duplicates", sql: """
+        """ }),
+        Migration(version: 5, name: "duplicates", sql: { d in """
         CREATE TABLE duplicates (
             entry_pk INTEGER PRIMARY KEY REFERENCES entries(entry_pk) ON DELETE CASCADE,
             representative_pk INTEGER NOT NULL REFERENCES entries(entry_pk) ON DELETE CASCADE,
@@ -182,19 +185,36 @@ public enum Migrations {
         CREATE TABLE settings (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
-        ) WITHOUT ROWID;
-        """),
+        )\(d.clusteredOnKey);
+        """ }),
     ]
 
-    /// Applies the migrations the store lacks, each in its own transaction.
-    public static func migrate(_ db: Database) throws {
-        try db.execute("""
+    /// Applies the migrations the store lacks, each in its own write transaction. Several processes may open
+    /// a new or old store at once: each migration checks again, under the write lock, that no other process
+    /// applied it meanwhile.
+    static func migrate(_ db: Database) throws {
+        try db.executeWaitingForLock("""
         CREATE TABLE IF NOT EXISTS schema_migrations (
             version INTEGER PRIMARY KEY,
             name TEXT NOT NULL,
             applied_at TEXT NOT NULL
         )
         """)
+        var done = try applied(db)
+        for migration in all where !done.contains(migration.version) {
+            try db.inTransaction {
+                done = try applied(db)
+                guard !done.contains(migration.version) else { return }
+                try db.execute(migration.sql(db.dialect))
+                try migration.backfill?(db)
+                let insert = try db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
+                try insert.execute(migration.version, migration.name, ISO8601DateFormatter().string(from: Date()))
+            }
+        }
+    }
+
+    /// The versions a store has applied; throws for a version this code does not know (a newer store).
+    static func applied(_ db: Database) throws -> Set<Int> {
         let applied = try db.prepare("SELECT version, name FROM schema_migrations ORDER BY version")
         var done = Set<Int>()
         while try applied.step() {
@@ -204,20 +224,27 @@ public enum Migrations {
             }
             done.insert(version)
         }
-        for migration in all where !done.contains(migration.version) {
-            try db.inTransaction {
-                try db.execute(migration.sql)
-                try migration.backfill?(db)
-                let insert = try db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
-                insert.bind([.integer(Int64(migration.version)), .text(migration.name), .text(ISO8601DateFormatter().string(from: Date()))])
-                try insert.run()
-            }
-        }
+        return done
     }
 
-    /// The schema as SQLite reports it (the text `Schema/schema.sql` holds).
-    public static func schemaSQL(_ db: Database) throws -> String {
-        let statement = try db.prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type DESC, name")
+    enum State { case current, older }
+
+    /// Whether a store lacks migrations (throws for a newer store).
+    static func state(_ db: Database) throws -> State {
+        let done = try applied(db)
+        return all.allSatisfy { done.contains($0.version) } ? .current : .older
+    }
+
+    /// True when the file holds a crystaldb store (its migrations table).
+    static func isStore(_ db: Database) throws -> Bool {
+        let check = try db.prepare(db.dialect.tableExists)
+        try check.bind("schema_migrations")
+        return try check.step() && check.int(0) == 1
+    }
+
+    /// The schema as the database reports it (the text `Schema/schema.sql` holds).
+    public static func schemaSQL(_ store: Store) throws -> String {
+        let statement = try store.database.prepare(store.dialect.schemaListing)
         var out = "-- crystaldb store schema (generated from Sources/CrystalStore/Migrations.swift; a test diffs it)\n"
         while try statement.step() { out += (statement.text(0) ?? "") + ";\n" }
         return out

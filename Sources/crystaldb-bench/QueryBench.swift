@@ -25,23 +25,22 @@ struct QueryBench: ParsableCommand {
 
     func run() throws {
         let store = try Store.openForReading(path: db)
-        let total = try EntryQuery(fieldNames: ["id"]).count(store)
+        let total = try store.count(EntryQuery(fieldNames: ["id"]))
         print("store: \(total) entries")
         for text in Self.filters {
-            var query = try EntryQuery(fieldNames: ["id", "chemical_formula_reduced", "e_above_hull"])
             var options = EntryFilterOptions()
             options.filterText = text
-            try options.apply(to: &query)
+            var query = try EntryQuery(fieldNames: ["id", "chemical_formula_reduced", "e_above_hull"], predicate: try options.predicate())
             query.limit = 100
             var rowsTimes = [Double](), countTimes = [Double]()
             var rows = 0, count = 0
             for run in 0...runs {
                 var start = DispatchTime.now().uptimeNanoseconds
                 rows = 0
-                try query.run(store) { _ in rows += 1 }
+                try store.entries(query) { _ in rows += 1 }
                 let rowTime = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
                 start = DispatchTime.now().uptimeNanoseconds
-                count = try query.count(store)
+                count = try store.count(query)
                 let countTime = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
                 if run > 0 {
                     rowsTimes.append(rowTime)

@@ -36,9 +36,7 @@ struct DedupeCommand: ParsableCommand {
             run.comparator.siteTolerance = stol
             run.comparator.angleTolerance = angleTol
             run.novelByStructure = novelBy == .structure
-            var query = EntryQuery(fields: [])
-            try filterFlags.options.apply(to: &query)
-            run.condition = query.condition
+            run.predicate = try filterFlags.options.predicate()
             return try run.run(db)
         }
         print("dedupe: \(summary.entries) structures in \(summary.buckets) fingerprint buckets, \(summary.comparisons) comparisons")

@@ -38,8 +38,7 @@ struct ExportCommand: ParsableCommand {
         options.novelRule = novelBy.map { $0 == .structure ? .structure : .composition } ?? .stored
         let start = Date()
         let summary = try failing { () throws -> Exporter.Summary in
-            let db = try Store.openForReading(path: store.db)
-            return try Exporter(options: options).run(db: db, storePath: store.db, to: out)
+            return try Exporter(options: options).run(store: try Store.openForReading(path: store.db), to: out)
         }
         var line = "exported \(summary.exported) entries to \(out) (\(format.rawValue))"
         if summary.withoutStructure > 0 { line += "; \(summary.withoutStructure) without a structure left out" }

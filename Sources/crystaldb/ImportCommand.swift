@@ -64,7 +64,7 @@ struct ImportCommand: ParsableCommand {
         let summary = try failing(hint: Self.resumeHint) { () throws -> ImportSummary in
             let db = try Store.openForWriting(path: store.db)
             let showProgress = Terminal.stderrIsTerminal
-            let summary = try Importer(db: db, options: options).run(paths) { progress in
+            let summary = try Importer(store: db, options: options).run(paths) { progress in
                 guard showProgress else { return }
                 Terminal.progress("files \(progress.filesRead)  structures \(progress.structures)  energies \(progress.energies)")
             }

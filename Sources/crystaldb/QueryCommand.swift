@@ -44,17 +44,16 @@ struct QueryCommand: ParsableCommand {
         let out = Output()
         try failing {
             let db = try Store.openForReading(path: store.db)
-            var query = try EntryQuery(fieldNames: fieldNames)
-            try filterFlags.options.apply(to: &query)
+            var query = try EntryQuery(fieldNames: fieldNames, predicate: try filterFlags.options.predicate())
             if count {
-                out.line(String(try query.count(db)))
+                out.line(String(try db.count(query)))
                 return
             }
             if let sort { query.sort = [try EntryFilterOptions.sort(sort)] }
             query.limit = limit
             let formatter = RowFormatter(format: format, fields: query.fields, output: out)
             formatter.begin()
-            try query.run(db) { values in formatter.row(values) }
+            try db.entries(query) { values in formatter.row(values) }
             formatter.end()
         }
     }

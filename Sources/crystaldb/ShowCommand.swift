@@ -20,12 +20,10 @@ struct ShowCommand: ParsableCommand {
         let out = Output()
         try failing {
             let db = try Store.openForReading(path: store.db)
-            guard let loaded = try StructureLoader.load(db, id: id) else { throw ShowError.noEntry(id) }
+            guard let loaded = try db.entry(id: id) else { throw ShowError.noEntry(id) }
             switch format {
             case .json:
-                let query = try EntryQuery(fieldNames: QueryField.all.map(\.name))
-                var fields = ""
-                try query.runOne(db, id: id) { values in fields = RowFormatter.jsonObject(query.fields, values) }
+                let fields = try db.entry(id: id, fields: QueryField.all).map { RowFormatter.jsonObject(QueryField.all, $0) } ?? ""
                 let structure = loaded.structure.map(StructureJSON.write) ?? "null"
                 out.line("{\"entry\":\(fields),\"structure\":\(structure)}")
             case .cif:

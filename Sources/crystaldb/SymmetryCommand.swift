@@ -20,9 +20,7 @@ struct SymmetryCommand: ParsableCommand {
     func run() throws {
         let summary = try failing { () throws -> SymmetryRun.Summary in
             let db = try Store.openForWriting(path: store.db)
-            var query = EntryQuery(fields: [])
-            try filterFlags.options.apply(to: &query)
-            return try SymmetryRun(symprec: symprec, condition: query.condition).run(db)
+            return try SymmetryRun(symprec: symprec, predicate: try filterFlags.options.predicate()).run(db)
         }
         print("symmetry: \(summary.structures) structures at symprec \(symprec) Å: \(summary.detected) detected, \(summary.declared) declared (disordered)")
         print(String(format: "time: %.2f s", summary.seconds))

@@ -4,7 +4,7 @@ import CrystalIngest
 import CrystalModel
 import CrystalQuery
 import CrystalStability
-import CrystalStore
+@testable import CrystalStore
 @testable import CrystalExport
 
 @Suite struct ExporterTests {
@@ -12,11 +12,11 @@ import CrystalStore
         .deletingLastPathComponent().appendingPathComponent("SampleData")
 
     /// The demo store: a reference table, the sample structures and energies, the hull.
-    static func store(_ dir: URL) throws -> (Database, String) {
+    static func store(_ dir: URL) throws -> (Store, String) {
         let path = dir.appendingPathComponent("s.sqlite").path
         let db = try Store.openForWriting(path: path)
-        _ = try Importer(db: db, options: ImportOptions(source: "mp", isReference: true)).run([sample.appendingPathComponent("reference.csv").path])
-        _ = try Importer(db: db, options: ImportOptions(source: "sample")).run([sample.appendingPathComponent("structures").path,
+        _ = try Importer(store: db, options: ImportOptions(source: "mp", isReference: true)).run([sample.appendingPathComponent("reference.csv").path])
+        _ = try Importer(store: db, options: ImportOptions(source: "sample")).run([sample.appendingPathComponent("structures").path,
                                                                                 sample.appendingPathComponent("entries.csv").path])
         _ = try HullRun().run(db)
         return (db, path)
@@ -34,7 +34,7 @@ import CrystalStore
         defer { try? FileManager.default.removeItem(at: dir) }
         let (db, path) = try Self.store(dir)
         let out = dir.appendingPathComponent("release").path
-        let summary = try Exporter(options: ExportOptions(format: .gnome, candidates: true)).run(db: db, storePath: path, to: out)
+        let summary = try Exporter(options: ExportOptions(format: .gnome, candidates: true)).run(store: db, to: out)
         #expect(summary.exported == 2)
         let csv = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8).split(separator: "\n")
         #expect(csv[0] == ",Composition,MaterialId,Reduced Formula,Elements,NSites,Volume,Density,Point Group,Space Group,Space Group Number,Crystal System,Corrected Energy,Formation Energy Per Atom,Decomposition Energy Per Atom,Dimensionality Cheon,Dimensionality Gorai,Dimensionality Larsen,Dimensionality Tsai,Bandgap,Is Train")
@@ -50,7 +50,7 @@ import CrystalStore
         // Widening to 30 meV/atom adds Li3FeO3 (24 meV/atom above the hull, a composition no reference has).
         var wide = EntryFilterOptions()
         wide.maximumEnergyAboveHull = 0.03
-        let widened = try Exporter(options: ExportOptions(format: .csv, filter: wide, candidates: true)).run(db: db, storePath: path, to: dir.appendingPathComponent("w.csv").path)
+        let widened = try Exporter(options: ExportOptions(format: .csv, filter: wide, candidates: true)).run(store: db, to: dir.appendingPathComponent("w.csv").path)
         #expect(widened.exported == 3)
     }
 
@@ -60,19 +60,19 @@ import CrystalStore
         defer { try? FileManager.default.removeItem(at: dir) }
         let (db, path) = try Self.store(dir)
         let zipPath = dir.appendingPathComponent("all.zip").path
-        let summary = try Exporter(options: ExportOptions(format: .cifZip)).run(db: db, storePath: path, to: zipPath)
+        let summary = try Exporter(options: ExportOptions(format: .cifZip)).run(store: db, to: zipPath)
         #expect(summary.exported == 8)
         let back = try Store.openForWriting(path: dir.appendingPathComponent("back.sqlite").path)
-        let imported = try Importer(db: back, options: ImportOptions(source: "back")).run([zipPath])
+        let imported = try Importer(store: back, options: ImportOptions(source: "back")).run([zipPath])
         #expect(imported.structures == 8)
         #expect(imported.errors == 0)
-        let reader = try StructureReader(db: db), readerBack = try StructureReader(db: back)
+        let reader = try db.structureReader(), readerBack = try back.structureReader()
         let ids = try db.prepare("SELECT entry_pk, id FROM entries WHERE nsites IS NOT NULL ORDER BY id")
         let find = try back.prepare("SELECT entry_pk FROM entries WHERE id = ?")
         var names = SafeFileNames()
         while try ids.step() {
             let original = try #require(try reader.structure(entryPK: ids.int(0)))
-            find.bind(1, String(names.name(for: ids.text(1)!, extension: ".cif").dropLast(4)))
+            try find.bind(String(names.name(for: ids.text(1)!, extension: ".cif").dropLast(4)))
             #expect(try find.step())
             let copy = try #require(try readerBack.structure(entryPK: find.int(0)))
             find.reset()
@@ -96,13 +96,13 @@ import CrystalStore
         let (db, path) = try Self.store(dir)
         let out = dir.appendingPathComponent("x.csv").path
         try "keep".write(toFile: out, atomically: true, encoding: .utf8)
-        #expect(throws: ExportError.self) { try Exporter(options: ExportOptions(format: .csv)).run(db: db, storePath: path, to: out) }
+        #expect(throws: ExportError.self) { try Exporter(options: ExportOptions(format: .csv)).run(store: db, to: out) }
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "keep")
-        let forced = try Exporter(options: ExportOptions(format: .csv, force: true)).run(db: db, storePath: path, to: out)
+        let forced = try Exporter(options: ExportOptions(format: .csv, force: true)).run(store: db, to: out)
         #expect(forced.exported == 31)
         // A folder that does not exist: an error, and no partial file anywhere.
         let missing = dir.appendingPathComponent("no/such/dir/out.zip").path
-        #expect(throws: (any Error).self) { try Exporter(options: ExportOptions(format: .cifZip)).run(db: db, storePath: path, to: missing) }
+        #expect(throws: (any Error).self) { try Exporter(options: ExportOptions(format: .cifZip)).run(store: db, to: missing) }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("partial") }
         #expect(leftovers.isEmpty)
     }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import CrystalExport
 import CrystalModel
-import CrystalStore
+@testable import CrystalStore
 @testable import CrystalImport
 @testable import CrystalIngest
 
@@ -43,7 +43,7 @@ import CrystalStore
         try writer.finish()
         let store = dir.appendingPathComponent("s.sqlite").path
         let db = try Store.openForWriting(path: store)
-        let summary = try Importer(db: db, options: ImportOptions(source: "z", idPolicy: .path)).run([zipPath])
+        let summary = try Importer(store: db, options: ImportOptions(source: "z", idPolicy: .path)).run([zipPath])
         #expect(summary.structures == 4)
         #expect(summary.filesIgnored == 1)
         #expect(summary.diagnosticsByKind["error unsupported"] == 1)
@@ -104,7 +104,7 @@ import CrystalStore
         try run("/bin/gzip", ["one.cif"], in: dir)
         let store = dir.appendingPathComponent("s.sqlite").path
         let db = try Store.openForWriting(path: store)
-        let summary = try Importer(db: db, options: ImportOptions(source: "t")).run([dir.appendingPathComponent("set.tar.gz").path,
+        let summary = try Importer(store: db, options: ImportOptions(source: "t")).run([dir.appendingPathComponent("set.tar.gz").path,
                                                                                      dir.appendingPathComponent("one.cif.gz").path])
         #expect(summary.structures == 3)
         #expect(summary.errors == 0)
@@ -120,7 +120,7 @@ import CrystalStore
         try Data(gz.prefix(gz.count / 2)).write(to: path)
         let store = dir.appendingPathComponent("s.sqlite").path
         let db = try Store.openForWriting(path: store)
-        let summary = try Importer(db: db, options: ImportOptions(source: "t")).run([path.path])
+        let summary = try Importer(store: db, options: ImportOptions(source: "t")).run([path.path])
         #expect(summary.structures == 0)
         #expect(summary.errors == 1)
     }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import CrystalExport
 import CrystalModel
-import CrystalStore
+@testable import CrystalStore
 @testable import CrystalImport
 @testable import CrystalIngest
 
@@ -86,7 +86,7 @@ import CrystalStore
         try writer.finish()
         try Data([0x50, 0x4B, 0x05, 0x06, 1, 2, 3]).write(to: dir.appendingPathComponent("corrupt.zip"))
         let db = try Store.openForWriting(path: dir.appendingPathComponent("s.sqlite").path)
-        let summary = try Importer(db: db, options: ImportOptions(source: "bad", symprec: nil)).run([zip, dir.appendingPathComponent("corrupt.zip").path])
+        let summary = try Importer(store: db, options: ImportOptions(source: "bad", symprec: nil)).run([zip, dir.appendingPathComponent("corrupt.zip").path])
         #expect(summary.structures == 1)
         #expect(summary.diagnosticsByKind["error unsupported"] == 1)
         #expect(summary.diagnosticsByKind["error archive"] == 2)

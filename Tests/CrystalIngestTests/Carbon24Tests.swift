@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import CrystalImport
 import CrystalModel
-import CrystalStore
+@testable import CrystalStore
 @testable import CrystalIngest
 
 /// carbon24: 4,062 CIFs and an energy table joined by id, whichever is imported first.
@@ -18,7 +18,7 @@ struct Carbon24Tests {
         let db = try Store.openForWriting(path: store)
         var summary = ImportSummary()
         for path in order {
-            let part = try Importer(db: db, options: ImportOptions(source: "carbon24")).run([path])
+            let part = try Importer(store: db, options: ImportOptions(source: "carbon24")).run([path])
             summary.structures += part.structures
             summary.energies += part.energies
             summary.errors += part.errors

@@ -2,19 +2,19 @@ import Foundation
 import Testing
 import CrystalImport
 import CrystalModel
-import CrystalStore
+@testable import CrystalStore
 @testable import CrystalIngest
 
 @Suite struct ImporterTests {
     func importing(_ paths: [String], into store: String, options: ImportOptions = ImportOptions(source: "t")) throws -> ImportSummary {
         let db = try Store.openForWriting(path: store)
-        return try Importer(db: db, options: options).run(paths)
+        return try Importer(store: db, options: options).run(paths)
     }
 
     func scalar(_ store: String, _ sql: String, _ id: String? = nil) throws -> StoreValue {
         let db = try Store.openForReading(path: store)
         let statement = try db.prepare(sql)
-        if let id { statement.bind(1, id) }
+        if let id { try statement.bind(id) }
         guard try statement.step() else { return .null }
         return statement.value(0)
     }

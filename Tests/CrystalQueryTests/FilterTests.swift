@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import CrystalIngest
-import CrystalStore
+@testable import CrystalStore
 @testable import CrystalQuery
 
 @Suite struct FilterParserTests {
@@ -74,7 +74,8 @@ import CrystalStore
 
     @Test("values are always bound, never part of the SQL text")
     func bound() throws {
-        let compiled = try FilterCompiler().compile(try FilterParser.parse(#"id = "x'; DROP TABLE entries; --" OR elements HAS "Li""#))
+        let predicate = try FilterCompiler().compile(try FilterParser.parse(#"id = "x'; DROP TABLE entries; --" OR elements HAS "Li""#))
+        let compiled = QueryPlanner(dialect: SQLiteDialect()).condition(predicate)
         #expect(!compiled.sql.contains("DROP"))
         #expect(compiled.bindings.contains(.text("x'; DROP TABLE entries; --")))
         #expect(compiled.sql.filter { $0 == "?" }.count == compiled.bindings.count)
@@ -82,7 +83,9 @@ import CrystalStore
 
     @Test("element tests become bit masks over the chemical systems table")
     func masks() throws {
-        let compiled = try FilterCompiler().compile(try FilterParser.parse(#"elements HAS ONLY "O","Li","Fe""#))
+        let predicate = try FilterCompiler().compile(try FilterParser.parse(#"elements HAS ONLY "O","Li","Fe""#))
+        let compiled = QueryPlanner(dialect: SQLiteDialect()).condition(predicate)
+        #expect(compiled.tables == .entries)
         #expect(compiled.sql == "(e.chemical_system IN (SELECT chemical_system FROM chemical_systems WHERE (mask_low & ?) = 0 AND (mask_high & ?) = 0))")
         // Li (3), O (8), Fe (26): bits 2, 7, 25 of the low word.
         #expect(compiled.bindings == [.integer(~Int64(1 << 2 | 1 << 7 | 1 << 25)), .integer(~0)])
@@ -94,21 +97,20 @@ import CrystalStore
     static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("SampleData")
 
-    static func store() throws -> (Database, URL) {
+    static func store() throws -> (Store, URL) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crystaldb-q-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let db = try Store.openForWriting(path: dir.appendingPathComponent("q.sqlite").path)
-        _ = try Importer(db: db, options: ImportOptions(source: "sample")).run([sample.appendingPathComponent("structures").path,
+        _ = try Importer(store: db, options: ImportOptions(source: "sample")).run([sample.appendingPathComponent("structures").path,
                                                                                  sample.appendingPathComponent("entries.csv").path])
         return (db, dir)
     }
 
-    func ids(_ db: Database, _ options: EntryFilterOptions) throws -> [String] {
-        var query = try EntryQuery(fieldNames: ["id"])
-        try options.apply(to: &query)
+    func ids(_ db: Store, _ options: EntryFilterOptions) throws -> [String] {
+        let query = try EntryQuery(fieldNames: ["id"], predicate: try options.predicate())
         var out = [String]()
-        try query.run(db) { if case .text(let id) = $0[0] { out.append(id) } }
-        #expect(try query.count(db) == out.count)
+        try db.entries(query) { if case .text(let id) = $0[0] { out.append(id) } }
+        #expect(try db.count(query) == out.count)
         return out
     }
 
@@ -156,7 +158,6 @@ import CrystalStore
         #expect(count.int(0) == 18)
         // A field name is only ever looked up in the whitelist.
         options.filterText = "id) OR (1 = 1"
-        var query = try EntryQuery(fieldNames: ["id"])
-        #expect(throws: FilterError.self) { try options.apply(to: &query) }
+        #expect(throws: FilterError.self) { try options.predicate() }
     }
 }

@@ -4,7 +4,7 @@ import CrystalExport
 import CrystalImport
 import CrystalIngest
 import CrystalModel
-import CrystalStore
+@testable import CrystalStore
 import CrystalSymmetry
 @testable import CrystalStability
 
@@ -64,7 +64,7 @@ import CrystalSymmetry
         }
         try csv.write(to: dir.appendingPathComponent("e.csv"), atomically: true, encoding: .utf8)
         let db = try Store.openForWriting(path: dir.appendingPathComponent("d.sqlite").path)
-        let imported = try Importer(db: db, options: ImportOptions(source: "t")).run([dir.appendingPathComponent("cif").path, dir.appendingPathComponent("e.csv").path])
+        let imported = try Importer(store: db, options: ImportOptions(source: "t")).run([dir.appendingPathComponent("cif").path, dir.appendingPathComponent("e.csv").path])
         #expect(imported.structures == variants.count && imported.errors == 0)
         let summary = try DedupeRun().run(db)
 
@@ -92,13 +92,13 @@ import CrystalSymmetry
         try CIFWriter.write(Self.shifted(rutile, Vector3(0.3, 0.3, 0.1)), blockName: "s").write(to: dir.appendingPathComponent("new/same.cif"), atomically: true, encoding: .utf8)
         try CIFWriter.write(squeezed, blockName: "o").write(to: dir.appendingPathComponent("new/other.cif"), atomically: true, encoding: .utf8)
         let db = try Store.openForWriting(path: dir.appendingPathComponent("n.sqlite").path)
-        _ = try Importer(db: db, options: ImportOptions(source: "ref", isReference: true)).run([dir.appendingPathComponent("ref").path])
-        _ = try Importer(db: db, options: ImportOptions(source: "new")).run([dir.appendingPathComponent("new").path])
+        _ = try Importer(store: db, options: ImportOptions(source: "ref", isReference: true)).run([dir.appendingPathComponent("ref").path])
+        _ = try Importer(store: db, options: ImportOptions(source: "new")).run([dir.appendingPathComponent("new").path])
         func novel() throws -> [String: Bool] {
-            var query = try EntryQuery(fieldNames: ["id", "is_novel", "duplicate_of"])
-            query.condition = ("e.is_reference = 0", [])
+            let query = try EntryQuery(fieldNames: ["id", "is_novel", "duplicate_of"],
+                                       predicate: .compare(try #require(QueryField.byName["is_reference"]), .equal, .integer(0)))
             var out = [String: Bool]()
-            try query.run(db) { values in
+            try db.entries(query) { values in
                 if case .text(let id) = values[0], case .integer(let flag) = values[1] { out[id] = flag == 1 }
             }
             return out
@@ -110,7 +110,7 @@ import CrystalSymmetry
         #expect(try novel() == ["same": false, "other": true])
         var duplicateOf = [String: String]()
         let query = try EntryQuery(fieldNames: ["id", "duplicate_of"])
-        try query.run(db) { values in if case .text(let id) = values[0], case .text(let of) = values[1] { duplicateOf[id] = of } }
+        try db.entries(query) { values in if case .text(let id) = values[0], case .text(let of) = values[1] { duplicateOf[id] = of } }
         #expect(duplicateOf == ["known": "same"] || duplicateOf == ["same": "known"])
     }
 

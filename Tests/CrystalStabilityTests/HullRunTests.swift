@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import CrystalIngest
 import CrystalModel
-import CrystalStore
+@testable import CrystalStore
 @testable import CrystalStability
 
 @Suite struct HullRunTests {
@@ -16,12 +16,12 @@ import CrystalStore
         return url
     }
 
-    func importing(_ paths: [String], into db: Database, source: String, reference: Bool = false) throws {
-        _ = try Importer(db: db, options: ImportOptions(source: source, isReference: reference)).run(paths)
+    func importing(_ paths: [String], into db: Store, source: String, reference: Bool = false) throws {
+        _ = try Importer(store: db, options: ImportOptions(source: source, isReference: reference)).run(paths)
     }
 
     /// Every hull column of every entry, as text, for exact comparison.
-    func columns(_ db: Database) throws -> [String] {
+    func columns(_ db: Store) throws -> [String] {
         let statement = try db.prepare("""
             SELECT e.id, quote(g.formation_energy_per_atom), quote(g.e_above_hull), quote(g.e_above_reference_hull),
                    quote(g.is_stable), quote(g.decomposition), quote(g.is_hull_vertex), quote(g.is_reference_hull_vertex), quote(g.hull_missing)

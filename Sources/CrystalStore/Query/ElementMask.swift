@@ -3,7 +3,7 @@ import CrystalModel
 /// A set of elements as two signed 64-bit integers (SQLite's INTEGER): Z = 1...63 in bits 0...62 of
 /// `low`, Z = 64...118 in bits 0...54 of `high`. Stored per chemical system so that element filters test
 /// bits on ~20k systems instead of reading composition rows.
-public struct ElementMask: Equatable, Sendable {
+public struct ElementMask: Hashable, Sendable {
     public var low: Int64 = 0
     public var high: Int64 = 0
 

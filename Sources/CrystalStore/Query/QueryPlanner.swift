@@ -1,0 +1,193 @@
+import CrystalModel
+
+/// The one planner every filtered read goes through (`query`, `export`, `symmetry`, `dedupe`, the server):
+/// it decides which tables a predicate, a sort and a field list need, and writes one SQL statement with every
+/// value bound. Field expressions come from `QueryField` (a whitelist); engine-specific words from the dialect.
+struct QueryPlanner {
+    let dialect: any SQLDialect
+
+    /// A condition's SQL, its bound values and the tables it reads.
+    struct Condition {
+        var sql: String
+        var bindings: [StoreValue]
+        var tables: StoreTables
+    }
+
+    func condition(_ predicate: EntryPredicate) -> Condition {
+        var builder = SQLBuilder()
+        var tables = StoreTables()
+        let sql = node(predicate, &builder, &tables)
+        return Condition(sql: sql, bindings: builder.bindings, tables: tables)
+    }
+
+    private func node(_ predicate: EntryPredicate, _ b: inout SQLBuilder, _ tables: inout StoreTables) -> String {
+        func field(_ field: QueryField) -> String {
+            tables.formUnion(field.tables)
+            return field.expression(dialect)
+        }
+        switch predicate {
+        case .all:
+            return "1"
+        case .constant(let value):
+            return value ? "1" : "0"
+        case .and(let l, let r):
+            return "(\(node(l, &b, &tables)) AND \(node(r, &b, &tables)))"
+        case .or(let l, let r):
+            return "(\(node(l, &b, &tables)) OR \(node(r, &b, &tables)))"
+        case .not(let inner):
+            return "(NOT coalesce(\(node(inner, &b, &tables)), 0))"
+        case let .compare(f, op, value):
+            let sql = field(f)
+            return "(\(sql) \(op.rawValue) \(b.parameter(value)))"
+        case let .known(f, known):
+            return "(\(field(f)) IS \(known ? "NOT NULL" : "NULL"))"
+        case let .text(f, match, text):
+            let sql = field(f)
+            switch match {
+            case .contains: return dialect.contains(sql, text, into: &b)
+            case .startsWith: return dialect.startsWith(sql, text, into: &b)
+            case .endsWith: return dialect.endsWith(sql, text, into: &b)
+            }
+        case let .elements(match, elements):
+            tables.insert(.entries)
+            return elementCondition(match, ElementMask(elements), &b)
+        case let .elementCount(op, count):
+            tables.insert(.entries)
+            return "(e.nelements \(op.rawValue) \(b.parameter(.real(count))))"
+        case let .elementRatios(match, ratios):
+            tables.insert(.entries)
+            var parts = [String]()
+            for ratio in ratios {
+                let element = b.parameter(.text(ratio.element.symbol)), fraction = b.parameter(.real(ratio.fraction))
+                parts.append("e.entry_pk IN (SELECT c.entry_pk FROM compositions c JOIN entries x ON x.entry_pk = c.entry_pk "
+                             + "WHERE c.element = \(element) AND c.amount / x.natoms \(ratio.comparison.rawValue) \(fraction))")
+            }
+            switch match {
+            case .any: return "(" + parts.joined(separator: " OR ") + ")"
+            case .only: return "(" + parts.joined(separator: " AND ") + " AND e.nelements = \(b.parameter(.integer(Int64(ratios.count)))))"
+            case .all: return "(" + parts.joined(separator: " AND ") + ")"
+            }
+        case .novel(let rule):
+            switch rule {
+            case .structure:
+                tables.insert(.duplicates)
+                return "(coalesce(d.novel_by_structure, 1) = 1)"
+            case .composition:
+                tables.insert(.entries)
+                return "(NOT EXISTS (SELECT 1 FROM entries r WHERE r.is_reference = 1 AND r.reduced_formula = e.reduced_formula))"
+            case .stored:
+                return "(\(field(QueryField.byName["is_novel"] ?? QueryField.entryKey)) = 1)"
+            }
+        case .representsDuplicateGroup:
+            tables.formUnion([.entries, .duplicates])
+            return "(d.representative_pk IS NULL OR d.representative_pk = e.entry_pk)"
+        }
+    }
+
+    /// Element tests run on the chemical systems table (bit masks, ~20k rows for Materials Project), and the
+    /// matching systems select entries through the chemical_system index: no composition or site rows are read.
+    private func elementCondition(_ match: EntryPredicate.ElementMatch, _ mask: ElementMask, _ b: inout SQLBuilder) -> String {
+        let test: String
+        switch match {
+        case .all:
+            let low = b.parameter(.integer(mask.low)), lowAgain = b.parameter(.integer(mask.low))
+            let high = b.parameter(.integer(mask.high)), highAgain = b.parameter(.integer(mask.high))
+            test = "(mask_low & \(low)) = \(lowAgain) AND (mask_high & \(high)) = \(highAgain)"
+        case .any:
+            test = "((mask_low & \(b.parameter(.integer(mask.low)))) != 0 OR (mask_high & \(b.parameter(.integer(mask.high)))) != 0)"
+        case .only:
+            test = "(mask_low & \(b.parameter(.integer(~mask.low)))) = 0 AND (mask_high & \(b.parameter(.integer(~mask.high)))) = 0"
+        }
+        return "(e.chemical_system IN (SELECT chemical_system FROM chemical_systems WHERE \(test)))"
+    }
+
+    /// True when `predicate` is false or unknown for every entry that has no row in `table` (all its columns
+    /// NULL): then the entries the predicate selects can be found from `table` alone.
+    func rejectsMissing(_ predicate: EntryPredicate, _ table: StoreTables) -> Bool {
+        switch predicate {
+        case let .compare(field, _, _), let .text(field, _, _): return field.tables == table
+        case let .known(field, known): return known && field.tables == table
+        case let .and(l, r): return rejectsMissing(l, table) || rejectsMissing(r, table)
+        case let .or(l, r): return rejectsMissing(l, table) && rejectsMissing(r, table)
+        case .constant(false): return true
+        default: return false
+        }
+    }
+
+    // MARK: statements
+
+    func order(_ query: EntryQuery, _ tables: inout StoreTables) -> String {
+        var terms = [String]()
+        for key in query.sort {
+            tables.formUnion(key.field.tables)
+            terms.append("\(key.field.expression(dialect)) \(key.descending ? "DESC" : "ASC") NULLS LAST")
+        }
+        return (terms + ["e.id"]).joined(separator: ", ")
+    }
+
+    /// The rows of `query`: its fields in order, for each matching entry, in the query's order. With a limit or
+    /// an offset the matching keys are found and sorted first, joining only the tables the condition and the
+    /// sort read, and only those rows are then read whole.
+    func rows(_ query: EntryQuery) -> QueryPlan {
+        let condition = self.condition(query.predicate)
+        var keyTables = condition.tables
+        let order = self.order(query, &keyTables)
+        var fieldTables = StoreTables.entries
+        for field in query.fields { fieldTables.formUnion(field.tables) }
+        let select = "SELECT " + (query.fields.isEmpty ? "e.entry_pk" : query.fields.map { $0.expression(dialect) }.joined(separator: ", "))
+        let whereClause = query.predicate == .all ? "" : " WHERE " + condition.sql
+        guard query.limit != nil || query.offset > 0 else {
+            let tables = fieldTables.union(keyTables)
+            return QueryPlan(conditionTables: keyTables, fieldTables: fieldTables,
+                             sql: select + " " + tables.fromClause + whereClause + " ORDER BY " + order, bindings: condition.bindings)
+        }
+        var keys = "SELECT e.entry_pk " + keyTables.fromClause + whereClause + " ORDER BY " + order + " LIMIT ?"
+        var bindings = condition.bindings + [.integer(query.limit.map(Int64.init) ?? Int64.max)]
+        if query.offset > 0 {
+            keys += " OFFSET ?"
+            bindings.append(.integer(Int64(query.offset)))
+        }
+        let rowTables = fieldTables.union(keyTables)
+        return QueryPlan(conditionTables: keyTables, fieldTables: fieldTables,
+                         sql: select + " " + rowTables.fromClause + " WHERE e.entry_pk IN (" + keys + ") ORDER BY " + order,
+                         bindings: bindings)
+    }
+
+    /// The number of entries the query's predicate selects (limit and offset ignored). Joins only the tables
+    /// the predicate reads, and counts energies rows alone when the predicate reads nothing else and is false
+    /// for entries without energies.
+    func count(_ query: EntryQuery) -> QueryPlan {
+        let condition = self.condition(query.predicate)
+        let whereClause = query.predicate == .all ? "" : " WHERE " + condition.sql
+        let from: String
+        if condition.tables == .energies && rejectsMissing(query.predicate, .energies) {
+            from = "FROM energies g"
+        } else {
+            from = condition.tables.fromClause
+        }
+        return QueryPlan(conditionTables: condition.tables, fieldTables: [], sql: "SELECT count(*) " + from + whereClause,
+                         bindings: condition.bindings)
+    }
+
+    /// One entry's fields by id.
+    func entry(id: String, fields: [QueryField]) -> QueryPlan {
+        var tables = StoreTables.entries
+        for field in fields { tables.formUnion(field.tables) }
+        return QueryPlan(conditionTables: .entries, fieldTables: tables,
+                         sql: "SELECT " + fields.map { $0.expression(dialect) }.joined(separator: ", ") + " " + tables.fromClause + " WHERE e.id = ?",
+                         bindings: [.text(id)])
+    }
+}
+
+/// What the planner decided for one query: the tables it joins and the statement with its bound values.
+public struct QueryPlan: Sendable, Equatable {
+    /// The tables the condition and the sort read (joined to find the matching entries).
+    public let conditionTables: StoreTables
+    /// The tables the selected fields read.
+    public let fieldTables: StoreTables
+    public let sql: String
+    public let bindings: [StoreValue]
+
+    /// Every table the statement joins to `entries`.
+    public var joinedTables: StoreTables { conditionTables.union(fieldTables).subtracting(.entries) }
+}
