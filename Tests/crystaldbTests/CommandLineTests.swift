@@ -148,6 +148,50 @@ import Testing
         #expect(after.stdout == "id,spacegroup_number\nSi-diamond,227\n")
     }
 
+    @Test("symmetry and dedupe take filters on fields of any table (they failed with 'no such column: l.volume')")
+    func filtersOnEveryTable() throws {
+        let dir = scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("s.sqlite").path
+        try Self.run(["import", "--db", db, "--source", "mp", "--reference", "SampleData/reference.csv"])
+        try Self.run(["import", "--db", db, "SampleData/structures", "SampleData/entries.csv"])
+        try Self.run(["hull", "--db", db])
+        let symmetry = try Self.run(["symmetry", "--db", db, "volume > 1"])
+        #expect(symmetry.status == 0, "\(symmetry.stderr)")
+        #expect(symmetry.stdout.hasPrefix("symmetry: 8 structures at symprec 0.01 Å: 7 detected, 1 declared (disordered)"))
+        let dedupe = try Self.run(["dedupe", "--db", db, "duplicate_of IS UNKNOWN AND volume > 1"])
+        #expect(dedupe.status == 0, "\(dedupe.stderr)")
+        #expect(dedupe.stdout.hasPrefix("dedupe: 7 structures in 7 fingerprint buckets"))
+        let both = try Self.run(["symmetry", "--db", db, "volume > 50 AND e_above_hull IS KNOWN AND spacegroup_number = 225 AND NOT is_novel = 0"])
+        #expect(both.status == 0, "\(both.stderr)")
+        // CuAu-disordered only: the one novel space group 225 structure above 50 Å^3 with a hull result.
+        #expect(both.stdout.hasPrefix("symmetry: 1 structures at symprec 0.01 Å: 0 detected, 1 declared"), "\(both.stdout)")
+    }
+
+    @Test("several imports started together into a new store all succeed (creating and migrating wait for the lock)")
+    func concurrentCreation() throws {
+        let dir = scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("new.sqlite").path
+        let inputs = ["SampleData/structures", "SampleData/entries.csv", "SampleData/reference.csv", "SampleData/bad"]
+        let processes = try inputs.enumerated().map { index, input -> Process in
+            let process = Process()
+            process.executableURL = Self.binary
+            process.arguments = ["import", "--db", db, "--source", "s\(index)", input]
+            process.currentDirectoryURL = Self.root
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for process in processes { process.waitUntilExit() }
+        // The bad folder stores nothing and exits 1; the other three store everything they read.
+        #expect(processes.map(\.terminationStatus) == [0, 0, 0, 1])
+        let count = try Self.run(["query", "--db", db, "--count"])
+        // 13 reference rows, 8 structures and 18 energy rows of which 8 join them.
+        #expect(count.stdout == "31\n")
+    }
+
     @Test("errors: a missing store, an unknown field, an unknown id, a file that gives nothing")
     func errors() throws {
         let dir = scratch()
