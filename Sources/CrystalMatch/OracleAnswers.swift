@@ -1,0 +1,63 @@
+import Foundation
+
+/// pymatgen's StructureMatcher answers for a list of structures, as `oracle/structure_matcher_oracle.py`
+/// writes them: per structure its id, site count, and site count after reduction; the pairs (i < j, both
+/// in one bucket) for which `fit(s_i, s_j)` holds; each structure's `group_structures` leader.
+public struct OracleAnswers: Sendable {
+    public struct Pair: Hashable, Sendable {
+        public let first: Int, second: Int
+        public init(_ first: Int, _ second: Int) { (self.first, self.second) = (first, second) }
+    }
+
+    public var ids = [String]()
+    public var siteCounts = [Int]()
+    public var reducedSiteCounts = [Int]()
+    public var matches = Set<Pair>()
+    public var leaders = [Int]()
+    /// The header line recording pymatgen's version and options.
+    public var header = ""
+
+    public struct Malformed: Error, CustomStringConvertible {
+        public let path: String, line: Int, reason: String
+        public var description: String { "\(path):\(line): \(reason)" }
+    }
+
+    /// Reads PREFIX.structures.csv, PREFIX.matches.csv and PREFIX.groups.csv.
+    public init(prefix: String) throws {
+        func rows(_ suffix: String) throws -> [(line: Int, fields: [Substring])] {
+            let path = prefix + suffix
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            var out = [(Int, [Substring])]()
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if line.hasPrefix("#") { header = String(line.dropFirst(2)); continue }
+                if line.isEmpty || line.first?.isLetter == true { continue }
+                out.append((number + 1, line.split(separator: ",", omittingEmptySubsequences: false)))
+            }
+            return out
+        }
+        func integer(_ s: Substring, _ suffix: String, _ line: Int) throws -> Int {
+            guard let value = Int(s) else { throw Malformed(path: prefix + suffix, line: line, reason: "not an integer: \(s)") }
+            return value
+        }
+        for (line, f) in try rows(".structures.csv") {
+            guard f.count >= 4 else { throw Malformed(path: prefix + ".structures.csv", line: line, reason: "expected 10 fields") }
+            guard try integer(f[0], ".structures.csv", line) == ids.count else {
+                throw Malformed(path: prefix + ".structures.csv", line: line, reason: "indices out of order")
+            }
+            ids.append(String(f[1]))
+            siteCounts.append(try integer(f[2], ".structures.csv", line))
+            reducedSiteCounts.append(try integer(f[3], ".structures.csv", line))
+        }
+        for (line, f) in try rows(".matches.csv") {
+            guard f.count == 2 else { throw Malformed(path: prefix + ".matches.csv", line: line, reason: "expected i,j") }
+            matches.insert(Pair(try integer(f[0], ".matches.csv", line), try integer(f[1], ".matches.csv", line)))
+        }
+        leaders = [Int](repeating: -1, count: ids.count)
+        for (line, f) in try rows(".groups.csv") {
+            guard f.count == 2 else { throw Malformed(path: prefix + ".groups.csv", line: line, reason: "expected index,leader") }
+            let index = try integer(f[0], ".groups.csv", line)
+            guard leaders.indices.contains(index) else { throw Malformed(path: prefix + ".groups.csv", line: line, reason: "no structure \(index)") }
+            leaders[index] = try integer(f[1], ".groups.csv", line)
+        }
+    }
+}
