@@ -35,7 +35,7 @@ public enum LLLReduction {
         while k < 3, steps < maximumSteps {
             steps += 1
             for j in stride(from: k - 1, through: 0, by: -1) {
-                let q = mu[k][j].rounded()
+                let q = mu[k][j].rounded(.toNearestOrEven)
                 guard q != 0, abs(q) < 1e9 else { continue }
                 basis[k] -= q * basis[j]
                 transform[k] &-= Int(q) &* transform[j]

@@ -17,13 +17,21 @@ struct PrimitiveCellFinder {
     /// pymatgen's default tolerance for each coordinate of a site (Å).
     static let tolerance = 0.25
 
-    let speciesStrings: [String]
+    /// Each species' place among the species strings, sorted.
+    let speciesRanks: [Int]
+
+    init(speciesStrings: [String]) {
+        let sorted = speciesStrings.indices.sorted { (speciesStrings[$0], $0) < (speciesStrings[$1], $1) }
+        var ranks = [Int](repeating: 0, count: speciesStrings.count)
+        for (rank, species) in sorted.enumerated() { ranks[species] = rank }
+        speciesRanks = ranks
+    }
 
     /// The primitive cell (Niggli-reduced when smaller than the input), or the input unchanged.
     func primitive(_ cell: CellSites, depth: Int = 0) -> CellSites {
         guard depth < 64, cell.count > 1 else { return cell }
         let order = cell.species.indices.sorted { l, r in
-            let a = speciesStrings[cell.species[l]], b = speciesStrings[cell.species[r]]
+            let a = speciesRanks[cell.species[l]], b = speciesRanks[cell.species[r]]
             return a != b ? a < b : l < r
         }
         var groups = [[Int]]()
@@ -131,7 +139,7 @@ struct PrimitiveCellFinder {
                 for (k, member) in members.dropFirst().enumerated() {
                     added[member] = true
                     let offset = wrapped[member] - coordinates
-                    coordinates += (offset - offset.rounded(.toNearestOrEven)) / Double(k + 2)
+                    coordinates += offset.periodicOffset / Double(k + 2)
                 }
                 for member in members { added[member] = true }
                 frac.append(coordinates)
@@ -143,8 +151,7 @@ struct PrimitiveCellFinder {
 
     func isCandidate(_ row: Vector3, _ vectors: [Vector3], _ tolerance: Vector3) -> Bool {
         vectors.contains { v in
-            let d = row - v
-            let r = (d - d.rounded(.toNearestOrEven)).magnitudes
+            let r = (row - v).periodicOffset.magnitudes
             return r.x < tolerance.x && r.y < tolerance.y && r.z < tolerance.z
         }
     }
@@ -152,14 +159,14 @@ struct PrimitiveCellFinder {
     /// Per coordinate, the periodic distance of two fractional positions is below the tolerance.
     static func periodicClose(_ u: Vector3, _ v: Vector3, strictlyWithin tolerance: Vector3) -> Bool {
         let d = u - v
-        let r = (d - d.rounded(.toNearestOrEven)).magnitudes
+        let r = d.periodicOffset.magnitudes
         return r.x < tolerance.x && r.y < tolerance.y && r.z < tolerance.z
     }
 
     /// Per coordinate, the periodic distance is at most the tolerance (the complement of "non-neighbours").
     static func periodicClose(_ u: Vector3, _ v: Vector3, within tolerance: Vector3) -> Bool {
         let d = u - v
-        let r = (d - d.rounded(.toNearestOrEven)).magnitudes
+        let r = d.periodicOffset.magnitudes
         return r.x <= tolerance.x && r.y <= tolerance.y && r.z <= tolerance.z
     }
 

@@ -4,42 +4,41 @@ import CrystalModel
 /// The site stage of one candidate lattice: the second structure's sites, translated so that its anchor
 /// lands on each target site of the first, checked per coordinate against a coarse window, then paired by
 /// optimal assignment of minimum-image squared distances on the average cell (pymatgen's `_cmp_fstruct`,
-/// `_cart_dists` and `pbc_shortest_vectors` semantics). Positions are fractional in the common basis.
+/// `_cart_dists` and `pbc_shortest_vectors` semantics). Positions are fractional in the common basis, and
+/// both sides list their sites grouped by species: block s is `blocks[s]..<blocks[s + 1]` on each side.
 struct SiteMatchProblem {
-    let firstPositions: [Vector3]
-    let firstSpecies: [Int]
-    let secondPositions: [Vector3]
-    let secondSpecies: [Int]
+    let first: [Vector3]
+    let second: [Vector3]
+    let blocks: [Int]
     /// The second structure's site that is moved onto each target.
     let anchor: Int
     /// Sites of the first structure the anchor is moved onto.
     let targets: [Int]
-    let speciesCount: Int
 
     /// Cost of a pair the distance search skips (pymatgen's 1e20).
     static let excluded = 1e20
 
     /// True when some target translation passes the coarse window and gives a largest normalized
     /// displacement below `siteTolerance`.
-    func matches(on average: Lattice, siteTolerance: Double, scratch: inout SiteMatchScratch) -> Bool {
-        let n = firstPositions.count
+    func matches(on average: Lattice, siteTolerance: Double, scratch: SiteMatchScratch) -> Bool {
+        let n = first.count
         let volume = average.volume
-        guard n == secondPositions.count, n > 0, volume > 0 else { return false }
+        guard n == second.count, n > 0, volume > 0 else { return false }
         // 1 / (V/n)^(1/3): pymatgen's normalization.
         let normalization = Foundation.cbrt(Double(n) / volume)
         let window = Self.planeFrequencies(average) * (2 * siteTolerance / normalization)
-        scratch.prepare(firstSpecies: firstSpecies, secondSpecies: secondSpecies, speciesCount: speciesCount)
-        var reduced: (lattice: Lattice, inverse: IntegerMatrix3, window: Vector3)?
+        var reduced: (lattice: Lattice, inverse: IntegerMatrix3, frequencies: Vector3)?
         for target in targets {
-            let shift = firstPositions[target] - secondPositions[anchor]
-            guard coarseMatch(shift, window: window, scratch: scratch) else { continue }
+            let shift = first[target] - second[anchor]
+            guard coarseMatch(shift, window: window) else { continue }
             if reduced == nil {
                 let (lll, transform) = LLLReduction.reduce(average)
                 guard let inverse = transform.unimodularInverse else { return false }
-                reduced = (lll, inverse, Self.planeFrequencies(lll) * (2 * siteTolerance / normalization))
+                reduced = (lll, inverse, Self.planeFrequencies(lll))
             }
-            guard let (lll, inverse, lllWindow) = reduced else { return false }
-            let largest = largestDisplacement(shift, lll: lll, inverse: inverse, window: lllWindow, scratch: &scratch)
+            guard let (lll, inverse, frequencies) = reduced else { return false }
+            let largest = largestDisplacement(shift, lll: lll, inverse: inverse, window: frequencies * (2 * siteTolerance / normalization),
+                                              shortestBound: 1 / max(frequencies.x, frequencies.y, frequencies.z), scratch: scratch)
             if largest * normalization < siteTolerance { return true }
         }
         return false
@@ -55,111 +54,148 @@ struct SiteMatchProblem {
 
     /// Every site of the second structure, shifted, lies per coordinate within the window of a like site of
     /// the first (pymatgen's `is_coord_subset_pbc`).
-    func coarseMatch(_ shift: Vector3, window: Vector3, scratch: SiteMatchScratch) -> Bool {
-        for i in 0..<secondPositions.count {
-            let p = secondPositions[i] + shift
-            var found = false
-            for j in scratch.firstBySpecies[secondSpecies[i]] {
-                let d = p - firstPositions[j]
-                let r = (d - d.rounded(.toNearestOrAwayFromZero)).magnitudes
-                if r.x <= window.x, r.y <= window.y, r.z <= window.z { found = true; break }
+    func coarseMatch(_ shift: Vector3, window: Vector3) -> Bool {
+        first.withUnsafeBufferPointer { first in
+            second.withUnsafeBufferPointer { second in
+                for s in 0..<(blocks.count - 1) {
+                    for i in blocks[s]..<blocks[s + 1] {
+                        let p = second[i] + shift
+                        var found = false
+                        for j in blocks[s]..<blocks[s + 1] {
+                            let r = (p - first[j]).periodicOffset.magnitudes
+                            if r.x <= window.x, r.y <= window.y, r.z <= window.z { found = true; break }
+                        }
+                        if !found { return false }
+                    }
+                }
+                return true
             }
-            if !found { return false }
         }
-        return true
     }
 
-    /// The largest displacement (Å) after optimal pairing per species and removal of the mean displacement.
-    func largestDisplacement(_ shift: Vector3, lll: Lattice, inverse: IntegerMatrix3, window: Vector3,
-                             scratch: inout SiteMatchScratch) -> Double {
-        let n = secondPositions.count
-        // Positions in the LLL basis: raw (for the window test) and wrapped to Cartesian.
+    /// The largest displacement (Å) after optimal pairing per species and removal of the mean displacement;
+    /// infinity when some species cannot be paired inside the window. `shortestBound`: a length no longer
+    /// than the lattice's shortest vector (the smallest plane spacing).
+    func largestDisplacement(_ shift: Vector3, lll: Lattice, inverse: IntegerMatrix3, window: Vector3, shortestBound: Double,
+                             scratch: SiteMatchScratch) -> Double {
+        let n = second.count
+        // Positions in the LLL basis: raw (for the window test) and wrapped, as Cartesian vectors.
         for i in 0..<n {
-            let g = inverse.rowTimes(secondPositions[i] + shift)
+            let g = inverse.rowTimes(second[i] + shift)
             scratch.secondLLL[i] = g
             scratch.secondCartesian[i] = lll.cartesian(g - g.rounded(.down))
+            let h = inverse.rowTimes(first[i])
+            scratch.firstLLL[i] = h
+            scratch.firstCartesian[i] = lll.cartesian(h - h.rounded(.down))
         }
-        for j in 0..<n {
-            let g = inverse.rowTimes(firstPositions[j])
-            scratch.firstLLL[j] = g
-            scratch.firstCartesian[j] = lll.cartesian(g - g.rounded(.down))
+        var k = 0
+        for x in -1...1 {
+            for y in -1...1 {
+                for z in -1...1 {
+                    scratch.images[k] = lll.cartesian(Vector3(Double(x), Double(y), Double(z)))
+                    k += 1
+                }
+            }
         }
-        var images = [Vector3]()
-        images.reserveCapacity(27)
-        for x in -1...1 { for y in -1...1 { for z in -1...1 { images.append(lll.cartesian(Vector3(Double(x), Double(y), Double(z)))) } } }
-        var chosen = [Vector3](repeating: .zero, count: n)
-        for species in 0..<speciesCount {
-            let rows = scratch.secondBySpecies[species], columns = scratch.firstBySpecies[species]
-            let m = rows.count
+        // A vector no longer than half the shortest lattice vector is its own minimum image, and it is one
+        // of the 27 images pymatgen searches. (Every lattice vector is at least as long as the smallest
+        // plane spacing.)
+        let quarterShortest = shortestBound * shortestBound / 4 * (1 - 1e-9)
+        let cost = scratch.cost, vectors = scratch.vectors, feasibleColumn = scratch.feasibleColumn
+        for s in 0..<(blocks.count - 1) {
+            let start = blocks[s], m = blocks[s + 1] - start
             guard m > 0 else { continue }
-            guard columns.count == m else { return .infinity }
-            var cost = [Double](repeating: Self.excluded, count: m * m)
-            var vectors = [Vector3](repeating: Vector3(repeating: Self.excluded), count: m * m)
-            for (r, i) in rows.enumerated() {
-                for (c, j) in columns.enumerated() {
-                    let f = scratch.firstLLL[j] - scratch.secondLLL[i]
-                    let w = (f - f.rounded(.toNearestOrAwayFromZero)).magnitudes
-                    guard w.x <= window.x, w.y <= window.y, w.z <= window.z else { continue }
-                    let base = scratch.firstCartesian[j] - scratch.secondCartesian[i]
+            for c in 0..<m { feasibleColumn[c] = false }
+            for r in 0..<m {
+                let secondLLL = scratch.secondLLL[start + r], secondCartesian = scratch.secondCartesian[start + r]
+                var feasibleRow = false
+                for c in 0..<m {
+                    let f = scratch.firstLLL[start + c] - secondLLL
+                    let w = f.periodicOffset.magnitudes
+                    guard w.x <= window.x, w.y <= window.y, w.z <= window.z else {
+                        cost[r * m + c] = Self.excluded
+                        continue
+                    }
+                    feasibleRow = true
+                    feasibleColumn[c] = true
+                    let nearest = lll.cartesian(f.periodicOffset)
+                    let squared = nearest.dot(nearest)
+                    if squared <= quarterShortest {
+                        cost[r * m + c] = squared
+                        vectors[r * m + c] = nearest
+                        continue
+                    }
+                    let base = scratch.firstCartesian[start + c] - secondCartesian
                     var best = Double.greatestFiniteMagnitude, bestVector = base
-                    for image in images {
-                        let v = base + image
+                    for image in 0..<27 {
+                        let v = base + scratch.images[image]
                         let d = v.dot(v)
                         if d < best { best = d; bestVector = v }
                     }
                     cost[r * m + c] = best
                     vectors[r * m + c] = bestVector
                 }
+                // A row with no pair inside the window forces an excluded pair into every assignment.
+                if !feasibleRow { return .infinity }
             }
-            let assignment = Self.assign(cost, m)
+            for c in 0..<m where !feasibleColumn[c] { return .infinity }
+            LinearAssignment.solve(UnsafePointer(cost), n: m, into: scratch.assignment, workspace: scratch.assignmentWorkspace)
             for r in 0..<m {
-                if cost[r * m + assignment[r]] >= Self.excluded { return .infinity }
-                chosen[rows[r]] = vectors[r * m + assignment[r]]
+                let c = scratch.assignment[r]
+                if cost[r * m + c] >= Self.excluded { return .infinity }
+                scratch.chosen[start + r] = vectors[r * m + c]
             }
         }
         var mean = Vector3.zero
-        for v in chosen { mean += v }
+        for i in 0..<n { mean += scratch.chosen[i] }
         mean /= Double(n)
         var largest = 0.0
-        for v in chosen { largest = max(largest, (v - mean).dot(v - mean)) }
-        return largest.squareRoot()
-    }
-
-    /// Optimal assignment of a square cost block; when every row's cheapest column is a different column,
-    /// that is optimal (the sum of row minima bounds every assignment from below) and no search is needed.
-    static func assign(_ cost: [Double], _ m: Int) -> [Int] {
-        var cheapest = [Int](repeating: 0, count: m)
-        var taken = [Bool](repeating: false, count: m)
-        var distinct = true
-        for r in 0..<m {
-            var best = 0
-            for c in 1..<max(m, 1) where cost[r * m + c] < cost[r * m + best] { best = c }
-            cheapest[r] = best
-            if taken[best] { distinct = false; break }
-            taken[best] = true
+        for i in 0..<n {
+            let d = scratch.chosen[i] - mean
+            largest = max(largest, d.dot(d))
         }
-        return distinct ? cheapest : LinearAssignment.solve(cost, n: m)
+        return largest.squareRoot()
     }
 }
 
-/// Buffers reused across the candidate lattices of one comparison.
-struct SiteMatchScratch {
-    var firstBySpecies = [[Int]]()
-    var secondBySpecies = [[Int]]()
-    var firstLLL = [Vector3](), secondLLL = [Vector3]()
-    var firstCartesian = [Vector3](), secondCartesian = [Vector3]()
+/// Buffers for the site stage of one comparison, allocated once for all its candidate lattices and
+/// translations. Used by one thread at a time.
+final class SiteMatchScratch {
+    let firstLLL, secondLLL, firstCartesian, secondCartesian, chosen: UnsafeMutablePointer<Vector3>
+    let images: UnsafeMutablePointer<Vector3>
+    let cost: UnsafeMutablePointer<Double>
+    let vectors: UnsafeMutablePointer<Vector3>
+    let feasibleColumn: UnsafeMutablePointer<Bool>
+    let assignment: UnsafeMutablePointer<Int>
+    let assignmentWorkspace: LinearAssignment.Workspace
 
-    mutating func prepare(firstSpecies: [Int], secondSpecies: [Int], speciesCount: Int) {
-        firstBySpecies = [[Int]](repeating: [], count: speciesCount)
-        secondBySpecies = [[Int]](repeating: [], count: speciesCount)
-        for (i, s) in firstSpecies.enumerated() { firstBySpecies[s].append(i) }
-        for (i, s) in secondSpecies.enumerated() { secondBySpecies[s].append(i) }
-        let n = max(firstSpecies.count, secondSpecies.count)
-        if firstLLL.count < n {
-            firstLLL = [Vector3](repeating: .zero, count: n)
-            secondLLL = firstLLL
-            firstCartesian = firstLLL
-            secondCartesian = firstLLL
+    /// `sites` per side; `largestBlock` sites of one species at most.
+    init(sites: Int, largestBlock: Int) {
+        func vectors3(_ count: Int) -> UnsafeMutablePointer<Vector3> {
+            let p = UnsafeMutablePointer<Vector3>.allocate(capacity: max(count, 1))
+            p.initialize(repeating: .zero, count: max(count, 1))
+            return p
         }
+        firstLLL = vectors3(sites)
+        secondLLL = vectors3(sites)
+        firstCartesian = vectors3(sites)
+        secondCartesian = vectors3(sites)
+        chosen = vectors3(sites)
+        images = vectors3(27)
+        vectors = vectors3(largestBlock * largestBlock)
+        cost = .allocate(capacity: max(largestBlock * largestBlock, 1))
+        cost.initialize(repeating: 0, count: max(largestBlock * largestBlock, 1))
+        feasibleColumn = .allocate(capacity: max(largestBlock, 1))
+        feasibleColumn.initialize(repeating: false, count: max(largestBlock, 1))
+        assignment = .allocate(capacity: max(largestBlock, 1))
+        assignment.initialize(repeating: 0, count: max(largestBlock, 1))
+        assignmentWorkspace = LinearAssignment.Workspace(size: largestBlock)
+    }
+
+    deinit {
+        for p in [firstLLL, secondLLL, firstCartesian, secondCartesian, chosen, images, vectors] { p.deallocate() }
+        cost.deallocate()
+        feasibleColumn.deallocate()
+        assignment.deallocate()
     }
 }

@@ -81,10 +81,13 @@ public struct StructureGrouper: Sendable {
         for i in bucket.indices where leaders[i] < 0 {
             leaders[i] = bucket[i]
             guard let head = structures[bucket[i]] else { continue }
-            for j in (i + 1)..<bucket.count where leaders[j] < 0 {
+            let open = ((i + 1)..<bucket.count).filter { leaders[$0] < 0 }
+            guard !open.isEmpty else { continue }
+            let points = matcher.latticePoints(for: head, comparedWith: open.compactMap { structures[bucket[$0]] })
+            for j in open {
                 guard let other = structures[bucket[j]] else { continue }
                 comparisons += 1
-                if matcher.fit(head, other) { leaders[j] = bucket[i] }
+                if matcher.fit(head, other, points: points) { leaders[j] = bucket[i] }
             }
         }
         return (leaders, comparisons)
@@ -100,6 +103,7 @@ public struct StructureGrouper: Sendable {
             guard let head = structures[bucket[i]] else { continue }
             let open = ((i + 1)..<bucket.count).filter { leaders[$0] < 0 }
             comparisons += open.count
+            let points = matcher.latticePoints(for: head, comparedWith: open.compactMap { structures[bucket[$0]] })
             let chunks = min(jobs, max(open.count, 1))
             fits.withUnsafeMutableBufferPointer { slots in
                 // Chunks cover disjoint positions of `open`, so every slot has one writer.
@@ -108,7 +112,7 @@ public struct StructureGrouper: Sendable {
                     var k = chunk
                     while k < open.count {
                         let j = open[k]
-                        out[j] = structures[bucket[j]].map { matcher.fit(head, $0) } ?? false
+                        out[j] = structures[bucket[j]].map { matcher.fit(head, $0, points: points) } ?? false
                         k += chunks
                     }
                 }

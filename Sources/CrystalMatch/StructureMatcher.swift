@@ -31,7 +31,11 @@ public struct StructureMatcher: Sendable {
     }
 
     /// `StructureMatcher.fit(a, b, skip_structure_reduction=True)` on reduced structures: b is moved onto a.
-    public func fit(_ a: ReducedStructure, _ b: ReducedStructure) -> Bool {
+    public func fit(_ a: ReducedStructure, _ b: ReducedStructure) -> Bool { fit(a, b, points: nil) }
+
+    /// The same, with `a`'s lattice points searched beforehand (`latticePoints(for:comparedWith:)`) when `a`
+    /// is compared with many structures.
+    public func fit(_ a: ReducedStructure, _ b: ReducedStructure, points: LatticePoints?) -> Bool {
         guard a.key == b.key, a.speciesTable == b.speciesTable else { return false }
         var fu = 1, firstIsSupercell = true
         if options.attemptSupercell {
@@ -39,23 +43,51 @@ public struct StructureMatcher: Sendable {
             if ratio < 2.0 / 3.0 { (fu, firstIsSupercell) = (Int((1 / ratio).rounded()), false) } else { fu = Int(ratio.rounded()) }
         }
         let multiple = firstIsSupercell ? Double(fu) : 1 / Double(fu)
-        var latticeA = a.lattice, latticeB = b.lattice
-        if options.scale {
-            let ratio = pow(latticeB.volume / (latticeA.volume * multiple), 1.0 / 6.0)
-            guard ratio.isFinite, ratio > 0 else { return false }
-            latticeA = latticeA.scaled(by: ratio)
-            latticeB = latticeB.scaled(by: 1 / ratio)
+        let ratio = scaleFactor(a, b, multiple: multiple)
+        guard ratio.isFinite, ratio > 0 else { return false }
+        if fu == 1 {
+            // No mapping can exist unless each successive minimum of a (the sorted Niggli lengths) lies below
+            // 1 + ltol times b's: the mapped vectors form a basis of a's lattice, so their sorted lengths are at
+            // least a's minima, and each is shorter than 1 + ltol times the matching length of b.
+            let la = a.lengths * ratio, lb = b.lengths / ratio
+            let bound = (1 + options.lengthTolerance) * (1 + Self.minimaSlack)
+            if la.x > bound * lb.x || la.y > bound * lb.y || la.z > bound * lb.z { return false }
         }
+        let latticeA = a.lattice.scaled(by: ratio), latticeB = b.lattice.scaled(by: 1 / ratio)
         if Double(a.siteCount) * multiple >= Double(b.siteCount) {
-            return strictMatch(a, latticeA, b, latticeB, fu: fu, firstIsSupercell: firstIsSupercell)
+            let cached = firstIsSupercell ? points.flatMap { $0.lattice == a.lattice ? $0 : nil } : nil
+            return strictMatch(a, latticeA, b, latticeB, fu: fu, firstIsSupercell: firstIsSupercell,
+                               points: cached, pointsScale: firstIsSupercell ? ratio : 1 / ratio)
         }
-        return strictMatch(b, latticeB, a, latticeA, fu: fu, firstIsSupercell: !firstIsSupercell)
+        return strictMatch(b, latticeB, a, latticeA, fu: fu, firstIsSupercell: !firstIsSupercell, points: nil,
+                           pointsScale: !firstIsSupercell ? 1 / ratio : ratio)
+    }
+
+    /// Relative slack on the successive-minima test, far above the Niggli tolerance (1e-5 V^(1/3) on squared
+    /// lengths) so that it never refuses a pair pymatgen would compare.
+    static let minimaSlack = 1e-4
+
+    /// pymatgen scales a's cell by this factor and b's by its inverse (1 without `scale`).
+    func scaleFactor(_ a: ReducedStructure, _ b: ReducedStructure, multiple: Double) -> Double {
+        options.scale ? pow(b.lattice.volume / (a.lattice.volume * multiple), 1.0 / 6.0) : 1
+    }
+
+    /// `a`'s lattice points out to the radius its comparisons with `others` need (fu = 1).
+    public func latticePoints(for a: ReducedStructure, comparedWith others: some Sequence<ReducedStructure>) -> LatticePoints {
+        var radius = 0.0
+        for b in others {
+            let ratio = scaleFactor(a, b, multiple: 1)
+            guard ratio.isFinite, ratio > 0 else { continue }
+            radius = max(radius, b.lengths.z / ratio * (1 + options.lengthTolerance) / ratio)
+        }
+        return LatticePoints(a.lattice, radius: radius)
     }
 
     /// pymatgen's `_strict_match` with `break_on_match`: moves `second` onto `first`, one of them taken as a
-    /// supercell of `fu` cells.
+    /// supercell of `fu` cells. `points`: the supercell side's unscaled lattice points, if searched already;
+    /// `pointsScale`: the factor that side's cell was scaled by.
     func strictMatch(_ first: ReducedStructure, _ firstLattice: Lattice, _ second: ReducedStructure, _ secondLattice: Lattice,
-                     fu: Int, firstIsSupercell: Bool) -> Bool {
+                     fu: Int, firstIsSupercell: Bool, points: LatticePoints?, pointsScale: Double) -> Bool {
         guard fu >= 1 else { return false }
         // The species mask must allow a one-to-one pairing: equal counts of each species after the supercell.
         for species in first.speciesTable.indices {
@@ -64,57 +96,64 @@ public struct StructureMatcher: Sendable {
             guard x == y else { return false }
         }
         // The supercell side's lattice is mapped onto the other's cell parameters.
-        let (mapped, target) = firstIsSupercell ? (firstLattice, secondLattice) : (secondLattice, firstLattice)
-        let mappings = LatticeMapping.all(of: mapped, onto: target.lengths, target.anglesInDegrees,
+        let supercellSide = firstIsSupercell ? first : second
+        let target = firstIsSupercell ? secondLattice : firstLattice
+        let targetLengths = target.lengths, targetAngles = target.anglesInDegrees
+        let needed = max(targetLengths.x, targetLengths.y, targetLengths.z) * (1 + options.lengthTolerance) / pointsScale
+        let searched = points.flatMap { $0.radius >= needed ? $0 : nil } ?? LatticePoints(supercellSide.lattice, radius: needed)
+        let mappings = LatticeMapping.all(of: searched, scaledBy: pointsScale, onto: targetLengths, targetAngles,
                                           lengthTolerance: options.lengthTolerance, angleTolerance: options.angleTolerance,
                                           determinant: fu)
         guard !mappings.isEmpty else { return false }
-        var scratch = SiteMatchScratch()
+        // Both sides' sites grouped by species (the species of each position do not depend on the mapping).
+        let speciesCount = first.speciesTable.count
+        let firstSpecies = firstIsSupercell ? first.cell.species.flatMap { [Int](repeating: $0, count: fu) } : first.cell.species
+        let secondSpecies = firstIsSupercell ? second.cell.species : second.cell.species.flatMap { [Int](repeating: $0, count: fu) }
+        let firstOrder = firstSpecies.indices.sorted { (firstSpecies[$0], $0) < (firstSpecies[$1], $1) }
+        let secondOrder = secondSpecies.indices.sorted { (secondSpecies[$0], $0) < (secondSpecies[$1], $1) }
+        var blocks = [0]
+        for species in 0..<speciesCount { blocks.append(blocks[species] + firstSpecies.lazy.filter { $0 == species }.count) }
+        var firstPlace = [Int](repeating: 0, count: firstOrder.count), secondPlace = firstPlace
+        for (place, index) in firstOrder.enumerated() { firstPlace[index] = place }
+        for (place, index) in secondOrder.enumerated() { secondPlace[index] = place }
+        // pymatgen's translations: the second's anchor onto each like site of the first (one copy of each
+        // when the first is the supercell: the other copies give the same translated sets).
+        let anchorSpecies = second.cell.species[second.anchor]
+        let anchor = secondPlace[firstIsSupercell ? second.anchor : second.anchor * fu]
+        let targets = first.sitesBySpecies[anchorSpecies].map { firstPlace[firstIsSupercell ? $0 * fu : $0] }
+        let scratch = SiteMatchScratch(sites: firstOrder.count, largestBlock: zip(blocks.dropFirst(), blocks).map { $0 - $1 }.max() ?? 0)
         for mapping in mappings {
-            let targetParameters = (target.lengths, target.anglesInDegrees)
-            let mappedParameters = (mapping.aligned.lengths, mapping.aligned.anglesInDegrees)
-            let average = Lattice(lengths: (targetParameters.0 + mappedParameters.0) / 2,
-                                  anglesInDegrees: (targetParameters.1 + mappedParameters.1) / 2)
-            let supercellSites = Self.supercellPositions(firstIsSupercell ? first : second, mapping.scale, fu: fu)
-            let anchorSpecies = second.cell.species[second.anchor]
-            let problem: SiteMatchProblem
-            if firstIsSupercell {
-                problem = SiteMatchProblem(firstPositions: supercellSites.positions, firstSpecies: supercellSites.species,
-                                           secondPositions: second.cell.frac, secondSpecies: second.cell.species,
-                                           anchor: second.anchor, targets: first.sitesBySpecies[anchorSpecies].map { $0 * fu },
-                                           speciesCount: first.speciesTable.count)
-            } else {
-                problem = SiteMatchProblem(firstPositions: first.cell.frac, firstSpecies: first.cell.species,
-                                           secondPositions: supercellSites.positions, secondSpecies: supercellSites.species,
-                                           anchor: second.anchor * fu, targets: first.sitesBySpecies[anchorSpecies],
-                                           speciesCount: first.speciesTable.count)
-            }
-            if problem.matches(on: average, siteTolerance: options.siteTolerance, scratch: &scratch) { return true }
+            let average = Lattice(lengths: (targetLengths + mapping.aligned.lengths) / 2,
+                                  anglesInDegrees: (targetAngles + mapping.aligned.anglesInDegrees) / 2)
+            let moved = Self.supercellPositions(supercellSide, mapping.scale, fu: fu)
+            let firstPositions = firstIsSupercell ? moved : first.cell.frac
+            let secondPositions = firstIsSupercell ? second.cell.frac : moved
+            let problem = SiteMatchProblem(first: firstOrder.map { firstPositions[$0] }, second: secondOrder.map { secondPositions[$0] },
+                                           blocks: blocks, anchor: anchor, targets: targets)
+            if problem.matches(on: average, siteTolerance: options.siteTolerance, scratch: scratch) { return true }
         }
         return false
     }
 
     /// The positions of `structure` in the cell `scale` * its lattice (|det| = fu): each site followed by its
     /// fu - 1 copies (pymatgen's "aabbcc" order), wrapped into [0, 1).
-    static func supercellPositions(_ structure: ReducedStructure, _ scale: IntegerMatrix3, fu: Int) -> (positions: [Vector3], species: [Int]) {
+    static func supercellPositions(_ structure: ReducedStructure, _ scale: IntegerMatrix3, fu: Int) -> [Vector3] {
         let determinant = Double(scale.determinant)
         let adjugate = scale.adjugate
         let inverseRows = (Vector3(adjugate.rows.0) / determinant, Vector3(adjugate.rows.1) / determinant,
                            Vector3(adjugate.rows.2) / determinant)
         func times(_ f: Vector3) -> Vector3 { f.x * inverseRows.0 + f.y * inverseRows.1 + f.z * inverseRows.2 }
         let points = fu == 1 ? [Vector3.zero] : latticePointsInSupercell(scale)
-        var positions = [Vector3](), species = [Int]()
+        var positions = [Vector3]()
         positions.reserveCapacity(structure.siteCount * points.count)
-        species.reserveCapacity(structure.siteCount * points.count)
-        for (site, f) in structure.cell.frac.enumerated() {
+        for f in structure.cell.frac {
             let base = times(f)
             for point in points {
                 let p = base + point
                 positions.append(p - p.rounded(.down))
-                species.append(structure.cell.species[site])
             }
         }
-        return (positions, species)
+        return positions
     }
 
     /// The points of the original lattice inside the supercell, in the supercell's fractional coordinates
