@@ -12,7 +12,8 @@ Header lines starting with '#' record the pymatgen version, the options and the 
 
     python structure_matcher_oracle.py --cif-dir ../shared/data/carbon24/cif --out Tests/.../carbon24
     python structure_matcher_oracle.py --jsonl set.jsonl --out Tests/.../near-duplicates
-Options: --ltol 0.2 --stol 0.3 --angle-tol 5 --no-primitive-cell --no-scale --limit N
+Options: --ltol 0.2 --stol 0.3 --angle-tol 5 --no-primitive-cell --no-scale --attempt-supercell --limit N
+(with --attempt-supercell a bucket is a fractional composition: any site counts may match)
 """
 import argparse, collections, glob, json, os, sys, time, warnings
 warnings.filterwarnings("ignore")
@@ -30,6 +31,7 @@ parser.add_argument("--stol", type=float, default=0.3)
 parser.add_argument("--angle-tol", type=float, default=5.0)
 parser.add_argument("--no-primitive-cell", action="store_true")
 parser.add_argument("--no-scale", action="store_true")
+parser.add_argument("--attempt-supercell", action="store_true")
 parser.add_argument("--check-groups", action="store_true", help="also run group_structures and compare")
 args = parser.parse_args()
 
@@ -47,14 +49,15 @@ else:
             break
 
 matcher = StructureMatcher(ltol=args.ltol, stol=args.stol, angle_tol=args.angle_tol,
-                           primitive_cell=not args.no_primitive_cell, scale=not args.no_scale)
+                           primitive_cell=not args.no_primitive_cell, scale=not args.no_scale,
+                           attempt_supercell=args.attempt_supercell)
 start = time.perf_counter()
 reduced = [matcher._get_reduced_structure(s, not args.no_primitive_cell, niggli=True) for s in structures]
 reduce_seconds = time.perf_counter() - start
 
 buckets = collections.defaultdict(list)
 for index, s in enumerate(reduced):
-    buckets[(s.composition.reduced_formula, len(s))].append(index)
+    buckets[(s.composition.reduced_formula, 0 if args.attempt_supercell else len(s))].append(index)
 matches, evaluated = [], 0
 start = time.perf_counter()
 for members in buckets.values():
@@ -84,7 +87,7 @@ for members in buckets.values():
 
 header = (f"# pymatgen {pymatgen.core.__version__}; StructureMatcher(ltol={args.ltol}, stol={args.stol}, "
           f"angle_tol={args.angle_tol}, primitive_cell={not args.no_primitive_cell}, scale={not args.no_scale}, "
-          f"attempt_supercell=False); {len(structures)} structures, {len(buckets)} buckets, {evaluated} pairs "
+          f"attempt_supercell={args.attempt_supercell}); {len(structures)} structures, {len(buckets)} buckets, {evaluated} pairs "
           f"evaluated, {len(matches)} matches; written by oracle/structure_matcher_oracle.py\n")
 with open(args.out + ".structures.csv", "w") as f:
     f.write(header + "index,id,nsites,nprim,a,b,c,alpha,beta,gamma\n")

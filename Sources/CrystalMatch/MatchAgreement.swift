@@ -36,7 +36,8 @@ public struct MatchAgreement: Sendable {
             for (x, i) in members.enumerated() {
                 for j in members[(x + 1)...] {
                     let oursTogether = reduced[i] != nil && reduced[i]?.key == reduced[j]?.key
-                    let theirsTogether = answers.reducedSiteCounts[i] == answers.reducedSiteCounts[j]
+                    // With supercells attempted, pymatgen compares every pair of one composition.
+                    let theirsTogether = matcher.options.attemptSupercell || answers.reducedSiteCounts[i] == answers.reducedSiteCounts[j]
                     if oursTogether || theirsTogether { pairs.append(OracleAnswers.Pair(i, j)) }
                 }
             }

@@ -22,6 +22,35 @@ public struct OracleAnswers: Sendable {
         public var description: String { "\(path):\(line): \(reason)" }
     }
 
+    /// The answers for the first `count` structures alone: their pairs, and the leaders group_structures
+    /// gives that shorter list (the leader algorithm over the same pairs, in order, within each bucket;
+    /// `bucket[i]` names structure i's).
+    public func prefix(_ count: Int, buckets: [String]) -> OracleAnswers {
+        var out = self
+        let n = min(count, ids.count)
+        out.ids = Array(ids.prefix(n))
+        out.siteCounts = Array(siteCounts.prefix(n))
+        out.reducedSiteCounts = Array(reducedSiteCounts.prefix(n))
+        out.matches = matches.filter { $0.second < n }
+        out.leaders = Self.leaders(count: n, buckets: buckets, matches: out.matches)
+        return out
+    }
+
+    /// group_structures' leaders from pairwise answers: within a bucket, in order, the first ungrouped
+    /// structure leads and takes every later ungrouped one it matches.
+    public static func leaders(count: Int, buckets: [String], matches: Set<Pair>) -> [Int] {
+        var leaders = [Int](repeating: -1, count: count)
+        var members = [String: [Int]]()
+        for i in 0..<count { members[buckets[i], default: []].append(i) }
+        for group in members.values {
+            for (x, i) in group.enumerated() where leaders[i] < 0 {
+                leaders[i] = i
+                for j in group[(x + 1)...] where leaders[j] < 0 && matches.contains(Pair(i, j)) { leaders[j] = i }
+            }
+        }
+        return leaders
+    }
+
     /// Reads PREFIX.structures.csv, PREFIX.matches.csv and PREFIX.groups.csv.
     public init(prefix: String) throws {
         func rows(_ suffix: String) throws -> [(line: Int, fields: [Substring])] {

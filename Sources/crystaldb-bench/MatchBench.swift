@@ -29,9 +29,39 @@ struct MatchBench: ParsableCommand {
     @Flag(help: "List every disagreement.")
     var verbose = false
 
+    @Option(help: "StructureMatcher's ltol.")
+    var ltol = 0.2
+
+    @Option(help: "StructureMatcher's stol.")
+    var stol = 0.3
+
+    @Option(name: .customLong("angle-tol"), help: "StructureMatcher's angle_tol (degrees).")
+    var angleTolerance = 5.0
+
+    @Flag(inversion: .prefixedNo, help: "Reduce to primitive cells first.")
+    var primitiveCell = true
+
+    @Flag(inversion: .prefixedNo, help: "Scale both cells to the same volume.")
+    var scale = true
+
+    @Flag(help: "Try supercells when site counts differ.")
+    var attemptSupercell = false
+
+    var options: MatchOptions {
+        var options = MatchOptions()
+        options.lengthTolerance = ltol
+        options.siteTolerance = stol
+        options.angleTolerance = angleTolerance
+        options.primitiveCell = primitiveCell
+        options.scale = scale
+        options.attemptSupercell = attemptSupercell
+        return options
+    }
+
     func run() throws {
         let entries = try Self.load(input, limit: limit)
-        let matcher = StructureMatcher()
+        try options.validate()
+        let matcher = StructureMatcher(options: options)
         var times = [Double]()
         var reduced = [ReducedStructure?]()
         var result: StructureGrouper.Result?

@@ -31,6 +31,9 @@ enum MatchFixtures {
 
     static let nearDuplicateSeed: UInt64 = 2026
 
+    /// Whole-set agreement checks (minutes in a debug build) instead of the fast subsets.
+    static let fullAgreement = ProcessInfo.processInfo.environment["CRYSTALDB_FULL_AGREEMENT"] != nil
+
     /// The carbon24 CIFs in sorted file-name order (the order the oracle used), with their ids.
     static func carbon24(limit: Int = .max) throws -> [(id: String, structure: Structure)] {
         let folder = shared.appendingPathComponent("carbon24/cif")
