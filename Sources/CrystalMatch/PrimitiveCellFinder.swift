@@ -50,16 +50,28 @@ struct PrimitiveCellFinder {
         let origin = cell.frac[smallest[0]]
         var vectors = smallest.map { cell.frac[$0] - origin }
         // Keep the offsets that carry every site of every group onto a site of the same group.
+        var keep = [Bool](repeating: true, count: vectors.count)
         for group in groups.enumerated().sorted(by: { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) }).map(\.element) {
             for site in group {
                 let position = cell.frac[site]
-                vectors = vectors.filter { v in
-                    group.contains { other in
+                for (k, v) in vectors.enumerated() where keep[k] {
+                    keep[k] = group.contains { other in
                         Self.periodicClose(v, cell.frac[other] - position, strictlyWithin: superTolerance2)
                     }
                 }
             }
         }
+        vectors = vectors.indices.filter { keep[$0] }.map { vectors[$0] }
+        let formulaUnits = groups.reduce(0) { gcd($0, $1.count) }
+        // When every kept offset is a lattice vector (within the tolerance), a sub-cell's vectors (rows of
+        // M^-1, components multiples of 1/a, 1/e, 1/g) can only pass if 1/a, 1/e, 1/g are below the
+        // tolerances, that is det M = a e g above their reciprocal product: impossible below it.
+        let trivial = vectors.allSatisfy { v in
+            let r = v.periodicOffset.magnitudes
+            return r.x < superTolerance.x && r.y < superTolerance.y && r.z < superTolerance.z
+        }
+        let bound = 1 / (superTolerance.x * superTolerance.y * superTolerance.z)
+        if trivial, Double(formulaUnits) < bound { return cell }
         // Pairs of sites that are distinct in the input cell (or the same site).
         let nonNeighbours: [[[Bool]]] = groups.map { group in
             group.map { i in
@@ -68,7 +80,6 @@ struct PrimitiveCellFinder {
                 }
             }
         }
-        let formulaUnits = groups.reduce(0) { gcd($0, $1.count) }
         for determinant in divisors(formulaUnits) where determinant > 1 {
             for a in divisors(determinant) {
                 for e in divisors(determinant / a) {

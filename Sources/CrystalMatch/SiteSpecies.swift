@@ -18,17 +18,26 @@ public struct SiteSpecies: Hashable, Comparable, Sendable {
     public static let occupancyQuantum = 1e-8
 
     public init(_ site: Site) {
+        if site.occupants.count == 1, site.occupants[0].occupancy == 1 {
+            self.init(site.occupants[0].element)
+            return
+        }
         var merged = [Element: Double]()
         for occupant in site.occupants { merged[occupant.element, default: 0] += occupant.occupancy }
-        occupants = merged.keys.sorted().map { element in
+        self.init(occupants: merged.keys.sorted().map { element in
             let amount = (merged[element]! / Self.occupancyQuantum).rounded()
             return Occupant(element: element, amount: amount.isFinite && abs(amount) < 9e18 ? Int64(amount) : 0)
-        }
+        })
     }
 
-    public init(_ element: Element) { occupants = [Occupant(element: element, amount: Int64((1 / Self.occupancyQuantum).rounded()))] }
+    init(occupants: [Occupant]) { self.occupants = occupants }
 
-    public var isOrdered: Bool { occupants.count == 1 && occupants[0].amount == Int64((1 / Self.occupancyQuantum).rounded()) }
+    public init(_ element: Element) { self.init(occupants: [Occupant(element: element, amount: Self.fullOccupancy)]) }
+
+    /// Occupancy 1 in units of `occupancyQuantum`.
+    static let fullOccupancy = Int64((1 / occupancyQuantum).rounded())
+
+    public var isOrdered: Bool { occupants.count == 1 && occupants[0].amount == Self.fullOccupancy }
 
     /// pymatgen's `species_string`, by which `get_primitive_structure` orders sites: the symbol for an ordered
     /// site, `El:occupancy` joined by ", " otherwise.

@@ -40,7 +40,8 @@ enum SphereSearchOrder {
         let count = 2 &* repetitions &+ 2
         guard count.x * count.y * count.z < maximumImages else { return [] }
         let low = -r - tolerance, high = r + tolerance
-        var inserted = [(cube: Int, order: Int, point: Point)]()
+        var inserted = [(key: Int, point: Point)]()
+        inserted.reserveCapacity(count.x * count.y * count.z / 2 + 8)
         var order = 0
         for i in (-repetitions.x - 1)...repetitions.x {
             for j in (-repetitions.y - 1)...repetitions.y {
@@ -52,12 +53,13 @@ enum SphereSearchOrder {
                     for d in 0..<3 { cube = cube * 3 + Int(((v[d] - low + 1e-8) / r).rounded(.down)) }
                     let squared = v.x * v.x + v.y * v.y + v.z * v.z
                     if squared < r * r + tolerance {
-                        inserted.append((cube, order, Point(coefficients: SIMD3(i, j, k), vector: v, length: squared.squareRoot())))
+                        // Cubes ascending, later images first within a cube.
+                        inserted.append((cube * maximumImages - order, Point(coefficients: SIMD3(i, j, k), vector: v, length: squared.squareRoot())))
                     }
                     order += 1
                 }
             }
         }
-        return inserted.sorted { ($0.cube, -$0.order) < ($1.cube, -$1.order) }.map(\.point)
+        return inserted.sorted { $0.key < $1.key }.map(\.point)
     }
 }
