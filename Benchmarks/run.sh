@@ -82,6 +82,19 @@ if [ -f $MP ]; then
   python3 Benchmarks/measure.py --runs 1 --count "$EXPORT_N" --keep-store -- $BIN export --db $OUT/e.sqlite --source gnome --format gnome --out $OUT/release --force
 fi
 
+CARBON=../shared/data/carbon24/cif
+MATCH_N=${BENCH_MATCH_N:-600}
+if [ -d $CARBON ]; then
+  echo "== dedupe engine alone (reduction + grouping, no SQL): the first $MATCH_N carbon24 CIFs (AIRSS carbon polymorphs, sorted names), one thread, then $(nproc) =="
+  .build/release/crystaldb-bench match $CARBON --limit "$MATCH_N" --runs "$RUNS" --jobs 1 --answers Tests/CrystalMatchTests/Fixtures/carbon24 | tee $OUT/match.txt
+  .build/release/crystaldb-bench match $CARBON --limit "$MATCH_N" --runs "$RUNS" | grep -E "median"
+  if $PY -c "import pymatgen" 2>/dev/null; then
+    echo "== peer: pymatgen StructureMatcher().group_structures on the same $MATCH_N structures, one core =="
+    $PY Benchmarks/pymatgen_match_peer.py $CARBON "$MATCH_N" $OUT/peer-match.txt
+    python3 -c "import re; t=open('$OUT/match.txt').read(); m=float(re.search(r'median ([0-9.]+) s', t).group(1)); p=float(open('$OUT/peer-match.txt').read()); print(f'ratio: pymatgen group_structures / crystaldb, both on one core = {p/m:.0f}x')"
+  fi
+fi
+
 echo "== dedupe: $DEDUPE_N generated structures with 10% planted duplicates (supercell, shifted origin, cycled axes, 0.5% strain) =="
 if [ ! -f $OUT/dedupe-$DEDUPE_N/duplicates.csv ]; then
   $GEN --count "$DEDUPE_N" --out $OUT/dedupe-$DEDUPE_N --seed 5 --zip --duplicates 0.1 --force >/dev/null

@@ -32,17 +32,19 @@ public struct IntegerMatrix3: Hashable, Sendable {
         }
     }
 
+    /// Wrapping arithmetic throughout: entries come from lattice searches bounded far below overflow, and an
+    /// absurd cell must give a wrong answer that is then refused, never a trap.
     public var determinant: Int {
         let (a, b, c) = rows
-        return a.x * (b.y * c.z - b.z * c.y) - a.y * (b.x * c.z - b.z * c.x) + a.z * (b.x * c.y - b.y * c.x)
+        return a.x &* (b.y &* c.z &- b.z &* c.y) &- a.y &* (b.x &* c.z &- b.z &* c.x) &+ a.z &* (b.x &* c.y &- b.y &* c.x)
     }
 
     /// The adjugate (transposed cofactors): `self * adjugate == determinant * identity`.
     public var adjugate: IntegerMatrix3 {
         let (a, b, c) = rows
-        return IntegerMatrix3(SIMD3(b.y * c.z - b.z * c.y, a.z * c.y - a.y * c.z, a.y * b.z - a.z * b.y),
-                              SIMD3(b.z * c.x - b.x * c.z, a.x * c.z - a.z * c.x, a.z * b.x - a.x * b.z),
-                              SIMD3(b.x * c.y - b.y * c.x, a.y * c.x - a.x * c.y, a.x * b.y - a.y * b.x))
+        return IntegerMatrix3(SIMD3(b.y &* c.z &- b.z &* c.y, a.z &* c.y &- a.y &* c.z, a.y &* b.z &- a.z &* b.y),
+                              SIMD3(b.z &* c.x &- b.x &* c.z, a.x &* c.z &- a.z &* c.x, a.z &* b.x &- a.x &* b.z),
+                              SIMD3(b.x &* c.y &- b.y &* c.x, a.y &* c.x &- a.x &* c.y, a.x &* b.y &- a.y &* b.x))
     }
 
     /// The exact inverse of a unimodular matrix (determinant ±1); nil otherwise.

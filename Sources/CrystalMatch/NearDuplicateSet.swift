@@ -108,10 +108,11 @@ public enum NearDuplicateSet {
         let labels = s.sites.map(SiteSpecies.init)
         let table = Array(Set(labels)).sorted()
         let index = Dictionary(uniqueKeysWithValues: table.enumerated().map { ($1, $0) })
-        let cell = CellSites(lattice: s.lattice, frac: s.sites.map(\.position), species: labels.map { index[$0]! })
+        let cell = CellSites(lattice: s.lattice, frac: s.sites.map(\.position), species: labels.map { index[$0] ?? 0 })
         let primitive = PrimitiveCellFinder(speciesStrings: table.map(\.speciesString)).primitive(cell)
+        let occupants = table.map { label in s.sites[labels.firstIndex(of: label) ?? 0].occupants }
         let sites = zip(primitive.frac, primitive.species).map { position, species in
-            Site(position: position, occupants: s.sites[labels.firstIndex(of: table[species])!].occupants)
+            Site(position: position, occupants: occupants[species])
         }
         return Structure(lattice: primitive.lattice, sites: sites)
     }

@@ -21,7 +21,12 @@ public struct ReducedStructure: Sendable {
     public var lattice: Lattice { cell.lattice }
     public var siteCount: Int { cell.count }
 
-    /// Nil when the structure cannot be matched: no sites, a singular cell, or non-finite coordinates.
+    /// Largest cell (sites, after reduction) matched: the site stage holds a cost matrix per species, and
+    /// pymatgen's method is cubic in the sites. Larger cells are left out (`ReducedStructure` is nil).
+    public static let maximumSites = 1024
+
+    /// Nil when the structure cannot be matched: no sites, a singular cell, non-finite coordinates, or more
+    /// than `maximumSites` sites after reduction.
     public init?(_ structure: Structure, options: MatchOptions) {
         guard !structure.sites.isEmpty, structure.sites.allSatisfy({ s in
             s.position.x.isFinite && s.position.y.isFinite && s.position.z.isFinite
@@ -30,11 +35,12 @@ public struct ReducedStructure: Sendable {
         let table = Array(Set(labels)).sorted()
         var index = [SiteSpecies: Int]()
         for (i, label) in table.enumerated() { index[label] = i }
-        let input = CellSites(lattice: structure.lattice, frac: structure.sites.map(\.position), species: labels.map { index[$0]! })
+        let input = CellSites(lattice: structure.lattice, frac: structure.sites.map(\.position), species: labels.map { index[$0] ?? 0 })
         guard var cell = input.niggliReduced() else { return nil }
         if options.primitiveCell {
             cell = PrimitiveCellFinder(speciesStrings: table.map(\.speciesString)).primitive(cell)
         }
+        guard cell.count <= Self.maximumSites else { return nil }
         self.init(cell: cell, speciesTable: table, formula: structure.composition.reducedFormula,
                   keySites: options.attemptSupercell ? 0 : cell.count)
     }

@@ -25,7 +25,7 @@ public struct SiteSpecies: Hashable, Comparable, Sendable {
         var merged = [Element: Double]()
         for occupant in site.occupants { merged[occupant.element, default: 0] += occupant.occupancy }
         self.init(occupants: merged.keys.sorted().map { element in
-            let amount = (merged[element]! / Self.occupancyQuantum).rounded()
+            let amount = ((merged[element] ?? 0) / Self.occupancyQuantum).rounded()
             return Occupant(element: element, amount: amount.isFinite && abs(amount) < 9e18 ? Int64(amount) : 0)
         })
     }

@@ -78,11 +78,19 @@ struct MatchBench: ParsableCommand {
         print("groups: \(groups); duplicates: \(result.leader.compactMap { $0 }.count - groups)")
         print(String(format: "reduce + group: median %.3f s on %d threads", median, jobs))
         guard let answers else { return }
-        let oracle = try OracleAnswers(prefix: answers)
-        guard oracle.ids == entries.map(\.id) else { throw ValidationError("answers list other structures than \(input)") }
+        var oracle = try OracleAnswers(prefix: answers)
+        guard oracle.ids.count >= entries.count, Array(oracle.ids.prefix(entries.count)) == entries.map(\.id) else {
+            throw ValidationError("answers list other structures than \(input)")
+        }
+        let formulas = entries.map { $0.structure.composition.reducedFormula }
+        if oracle.ids.count > entries.count {
+            // The first structures alone: their pairs, and the groups of that shorter list.
+            oracle = oracle.prefix(entries.count, buckets: formulas.indices.map {
+                options.attemptSupercell ? formulas[$0] : "\(formulas[$0])/\(oracle.reducedSiteCounts[$0])"
+            })
+        }
         print("oracle: \(oracle.header)")
-        let agreement = MatchAgreement.measure(reduced, formulas: entries.map { $0.structure.composition.reducedFormula },
-                                               answers: oracle, matcher: matcher, jobs: jobs)
+        let agreement = MatchAgreement.measure(reduced, formulas: formulas, answers: oracle, matcher: matcher, jobs: jobs)
         print("reduced site counts differing from pymatgen's: \(agreement.reducedCountDifferences.count)")
         for i in agreement.reducedCountDifferences.prefix(verbose ? .max : 10) {
             print("  \(entries[i].id): crystaldb \(reduced[i]?.siteCount ?? -1), pymatgen \(oracle.reducedSiteCounts[i])")
