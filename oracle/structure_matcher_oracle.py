@@ -7,6 +7,8 @@ For structures given in order (a folder of CIFs in sorted file-name order, or a 
   PREFIX.matches.csv     every pair i < j in one bucket (same fractional composition, same nprim) for which
                          StructureMatcher(...).fit(s_i, s_j) is True, the earlier structure as struct1, as
                          group_structures calls it; every other pair of a bucket was evaluated and is False
+                         (with --pairs leaders: only the pairs group_structures evaluates, a leader and each
+                         later ungrouped structure; the others were not evaluated)
   PREFIX.groups.csv      index, leader: group_structures' grouping (the leader algorithm over the same fits)
 Header lines starting with '#' record the pymatgen version, the options and the number of pairs evaluated.
 
@@ -33,6 +35,8 @@ parser.add_argument("--no-primitive-cell", action="store_true")
 parser.add_argument("--no-scale", action="store_true")
 parser.add_argument("--attempt-supercell", action="store_true")
 parser.add_argument("--check-groups", action="store_true", help="also run group_structures and compare")
+parser.add_argument("--pairs", choices=["all", "leaders"], default="all",
+                    help="evaluate every pair of a bucket, or only those group_structures evaluates")
 args = parser.parse_args()
 
 ids, structures = [], []
@@ -61,12 +65,26 @@ for index, s in enumerate(reduced):
 matches, evaluated = [], 0
 start = time.perf_counter()
 for members in buckets.values():
-    for x, i in enumerate(members):
-        for j in members[x + 1:]:
-            evaluated += 1
-            if matcher.fit(reduced[i], reduced[j], skip_structure_reduction=True):
-                matches.append((i, j))
+    if args.pairs == "all":
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                evaluated += 1
+                if matcher.fit(reduced[i], reduced[j], skip_structure_reduction=True):
+                    matches.append((i, j))
+    else:
+        unmatched = list(members)
+        while unmatched:
+            head = unmatched.pop(0)
+            rest = []
+            for j in unmatched:
+                evaluated += 1
+                if matcher.fit(reduced[head], reduced[j], skip_structure_reduction=True):
+                    matches.append((head, j))
+                else:
+                    rest.append(j)
+            unmatched = rest
 fit_seconds = time.perf_counter() - start
+matches.sort()
 
 # group_structures' leader algorithm over the same fits: in input order within a composition, the first
 # unmatched structure leads a group and takes every later unmatched structure that fits onto it.
@@ -88,7 +106,7 @@ for members in buckets.values():
 header = (f"# pymatgen {pymatgen.core.__version__}; StructureMatcher(ltol={args.ltol}, stol={args.stol}, "
           f"angle_tol={args.angle_tol}, primitive_cell={not args.no_primitive_cell}, scale={not args.no_scale}, "
           f"attempt_supercell={args.attempt_supercell}); {len(structures)} structures, {len(buckets)} buckets, {evaluated} pairs "
-          f"evaluated, {len(matches)} matches; written by oracle/structure_matcher_oracle.py\n")
+          f"evaluated ({args.pairs}), {len(matches)} matches; written by oracle/structure_matcher_oracle.py\n")
 with open(args.out + ".structures.csv", "w") as f:
     f.write(header + "index,id,nsites,nprim,a,b,c,alpha,beta,gamma\n")
     for index, (name, s, r) in enumerate(zip(ids, structures, reduced)):

@@ -2,7 +2,8 @@ import Foundation
 import Dispatch
 
 /// Pairwise agreement of `StructureMatcher.fit` with pymatgen's answers on one list of structures: every
-/// pair i < j of one reduced formula that either side puts in one bucket, compared as `fit(s_i, s_j)`.
+/// pair i < j of one reduced formula that either side puts in one bucket, compared as `fit(s_i, s_j)` (or,
+/// when pymatgen evaluated only the pairs group_structures does, those pairs).
 public struct MatchAgreement: Sendable {
     /// Pairs compared.
     public var pairs = 0
@@ -32,7 +33,11 @@ public struct MatchAgreement: Sendable {
         for i in reduced.indices where reduced[i]?.siteCount != answers.reducedSiteCounts[i] {
             agreement.reducedCountDifferences.append(i)
         }
-        for members in byFormula.values {
+        if !answers.evaluatedAllPairs {
+            let buckets = formulas.indices.map { "\(formulas[$0])/\(matcher.options.attemptSupercell ? 0 : answers.reducedSiteCounts[$0])" }
+            pairs = OracleAnswers.leaderPairs(count: formulas.count, buckets: buckets, matches: answers.matches)
+        }
+        for members in byFormula.values where answers.evaluatedAllPairs {
             for (x, i) in members.enumerated() {
                 for j in members[(x + 1)...] {
                     let oursTogether = reduced[i] != nil && reduced[i]?.key == reduced[j]?.key

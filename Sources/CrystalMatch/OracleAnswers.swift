@@ -16,6 +16,9 @@ public struct OracleAnswers: Sendable {
     public var leaders = [Int]()
     /// The header line recording pymatgen's version and options.
     public var header = ""
+    /// Every pair of a bucket was evaluated; false when only the pairs group_structures evaluates were
+    /// (a leader and each later structure not yet grouped: `--pairs leaders`).
+    public var evaluatedAllPairs: Bool { !header.contains("(leaders)") }
 
     public struct Malformed: Error, CustomStringConvertible {
         public let path: String, line: Int, reason: String
@@ -34,6 +37,25 @@ public struct OracleAnswers: Sendable {
         out.matches = matches.filter { $0.second < n }
         out.leaders = Self.leaders(count: n, buckets: buckets, matches: out.matches)
         return out
+    }
+
+    /// The pairs group_structures evaluates, given its answers: within a bucket, in order, each leader with
+    /// every later structure not yet grouped.
+    public static func leaderPairs(count: Int, buckets: [String], matches: Set<Pair>) -> [Pair] {
+        var pairs = [Pair]()
+        var grouped = [Bool](repeating: false, count: count)
+        var members = [String: [Int]]()
+        for i in 0..<count { members[buckets[i], default: []].append(i) }
+        for group in members.values {
+            for (x, i) in group.enumerated() where !grouped[i] {
+                grouped[i] = true
+                for j in group[(x + 1)...] where !grouped[j] {
+                    pairs.append(Pair(i, j))
+                    if matches.contains(Pair(i, j)) { grouped[j] = true }
+                }
+            }
+        }
+        return pairs
     }
 
     /// group_structures' leaders from pairwise answers: within a bucket, in order, the first ungrouped
