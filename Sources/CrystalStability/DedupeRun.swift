@@ -1,108 +1,85 @@
-import Dispatch
 import Foundation
+import CrystalMatch
 import CrystalModel
 import CrystalStore
-import CrystalSymmetry
 
-/// Finds duplicate structures: entries are bucketed by their symmetry fingerprint (reduced formula, space
-/// group, Wyckoff orbit sizes; an index lookup, not all pairs), and within a bucket compared with
-/// `StructureComparator`. Each group's representative is its lowest energy per atom (then lowest id).
+/// Finds duplicate structures with pymatgen StructureMatcher's semantics (`CrystalMatch`, through
+/// `DuplicateGrouping`), independent of detected symmetry. The store streams the selected entries that have
+/// a structure, bucketed by reduced formula (an index lookup, never all pairs); an entry alone in its
+/// formula is alone in its group without its structure being read. The other buckets are read whole,
+/// gathered into batches of about `batchSize` entries (memory stays bounded on a large reference set), and
+/// each batch is reduced and grouped on `jobs` workers, compared only within (formula, sites per primitive
+/// cell) buckets.
 public struct DedupeRun {
     public struct Summary: Sendable {
+        /// Entries with a structure that were deduplicated.
         public var entries = 0
+        /// Buckets: formulas with one entry, and (formula, reduced site count) buckets of the others.
         public var buckets = 0
         public var comparisons = 0
         public var groups = 0
         public var duplicates = 0
+        /// Entries whose structure could not be matched (no sites, a flat cell, more than
+        /// `ReducedStructure.maximumSites` sites after reduction): each is alone in its group.
+        public var unmatchable = 0
         public var seconds = 0.0
     }
 
-    public var comparator = StructureComparator()
-    /// Which rule `is_novel` follows from now on: reduced composition (GNoME's) or duplicate group.
+    /// StructureMatcher's options (ltol, stol, angle_tol, primitive_cell, scale, attempt_supercell).
+    public var options = MatchOptions()
+    /// Worker threads for reduction and comparison.
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    /// Which rule `is_novel` follows from now on: reduced composition (GNoME's) or structure.
     public var novelByStructure = false
     /// The entries to deduplicate (the store's planner joins what it reads); `.all` for every entry.
     public var predicate: EntryPredicate = .all
 
+    /// Entries gathered (whole formula buckets) before a batch is grouped.
+    public static let batchSize = 8192
+
     public init() {}
 
     public func run(_ store: Store) throws -> Summary {
+        try options.validate()
         let start = Date()
         var summary = Summary()
-        // Structures of buckets with more than one member, read in order; then buckets compared on all cores.
+        let grouping = DuplicateGrouping(matcher: StructureMatcher(options: options), jobs: jobs)
         let reader = try store.structureReader()
         var assignments = [DuplicateAssignment]()
-        var shared = [(bucket: [DuplicateCandidate], structures: [Structure?])]()
-        try store.forEachDuplicateBucket(matching: predicate, by: .symmetryFingerprint) { bucket in
-            summary.buckets += 1
+        var batch = [DuplicateGrouping.Member]()
+        func flush() {
+            guard !batch.isEmpty else { return }
+            let outcome = grouping.group(batch)
+            summary.buckets += outcome.buckets
+            summary.comparisons += outcome.comparisons
+            summary.unmatchable += outcome.unmatchable
+            for a in outcome.assignments {
+                assignments.append(DuplicateAssignment(entryPK: a.entryPK, representativePK: a.representativePK,
+                                                       groupSize: a.groupSize, novelByStructure: a.novelByStructure))
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+        try store.forEachDuplicateBucket(matching: predicate, by: .reducedFormula) { bucket in
             summary.entries += bucket.count
             if bucket.count == 1 {
+                summary.buckets += 1
                 assignments.append(DuplicateAssignment(entryPK: bucket[0].entryPK, representativePK: bucket[0].entryPK, groupSize: 1,
                                                        novelByStructure: !bucket[0].isReference))
-            } else {
-                shared.append((bucket, try bucket.map { try reader.structure(entryPK: $0.entryPK) }))
+                return
             }
-        }
-        var grouped = [[[Int]]](repeating: [], count: shared.count)
-        var comparisons = [Int](repeating: 0, count: shared.count)
-        let comparator = self.comparator
-        grouped.withUnsafeMutableBufferPointer { groupSlots in
-            comparisons.withUnsafeMutableBufferPointer { countSlots in
-                // Each index is written by exactly one iteration, and read only after concurrentPerform returns.
-                nonisolated(unsafe) let groupsOut = groupSlots, countsOut = countSlots
-                let work = shared
-                DispatchQueue.concurrentPerform(iterations: work.count) { index in
-                    let (groups, count) = Self.groups(work[index].structures, comparator: comparator)
-                    groupsOut[index] = groups
-                    countsOut[index] = count
-                }
+            for candidate in bucket {
+                batch.append(DuplicateGrouping.Member(entryPK: candidate.entryPK, id: candidate.id, energyPerAtom: candidate.energyPerAtom,
+                                                      isReference: candidate.isReference,
+                                                      structure: try reader.structure(entryPK: candidate.entryPK)))
             }
+            if batch.count >= Self.batchSize { flush() }
         }
-        for (index, (bucket, _)) in shared.enumerated() {
-            summary.comparisons += comparisons[index]
-            for members in grouped[index] {
-                guard let best = members.min(by: { l, r in
-                    let a = bucket[l], b = bucket[r]
-                    switch (a.energyPerAtom, b.energyPerAtom) {
-                    case let (x?, y?) where x != y: return x < y
-                    case (.some, nil): return true
-                    case (nil, .some): return false
-                    default: return a.id < b.id
-                    }
-                }) else { continue }
-                let novel = !members.contains { bucket[$0].isReference }
-                for i in members {
-                    assignments.append(DuplicateAssignment(entryPK: bucket[i].entryPK, representativePK: bucket[best].entryPK,
-                                                           groupSize: members.count, novelByStructure: novel))
-                }
-            }
-        }
+        flush()
         try store.writeDuplicateGroups(assignments, novelBy: novelByStructure ? .structure : .composition)
         for a in assignments {
             if a.entryPK != a.representativePK { summary.duplicates += 1 } else if a.groupSize > 1 { summary.groups += 1 }
         }
         summary.seconds = Date().timeIntervalSince(start)
         return summary
-    }
-
-    /// Union-find over one bucket: member indices grouped by sameness, and the number of comparisons made.
-    static func groups(_ structures: [Structure?], comparator: StructureComparator) -> ([[Int]], Int) {
-        let standardized = structures.map { $0.flatMap(comparator.standardized) }
-        var parent = Array(structures.indices)
-        func root(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
-            return i
-        }
-        var comparisons = 0
-        for i in structures.indices {
-            for j in (i + 1)..<structures.count where root(i) != root(j) {
-                guard let a = standardized[i], let b = standardized[j] else { continue }
-                comparisons += 1
-                if comparator.sameStandardized(a, b) || comparator.sameStandardized(b, a) { parent[root(j)] = root(i) }
-            }
-        }
-        var groups = [Int: [Int]]()
-        for i in structures.indices { groups[root(i), default: []].append(i) }
-        return (groups.keys.sorted().map { groups[$0]! }, comparisons)
     }
 }

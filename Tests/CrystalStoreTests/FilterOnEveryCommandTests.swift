@@ -108,13 +108,13 @@ import CrystalStability
                 #expect(exported.exported == expected.count, "export: \(filter.text)")
                 #expect(exportedIDs == expected, "export: \(filter.text)")
 
-                // dedupe: the entries with a fingerprint among those selected
+                // dedupe: the entries with a structure among those selected
                 guard filterIndex == symmetryFilter else { continue }
                 structureRuns += 1
                 var dedupe = DedupeRun()
                 dedupe.novelByStructure = true
                 dedupe.predicate = predicate
-                #expect(try dedupe.run(store).entries == expected.intersection(snapshot.withFingerprint).count, "dedupe: \(filter.text)")
+                #expect(try dedupe.run(store).entries == expected.intersection(snapshot.withStructure).count, "dedupe: \(filter.text)")
 
                 // symmetry: the entries with a structure among those selected, and no other, are analysed again
                 // (dedupe may just have changed the duplicate fields: select again)

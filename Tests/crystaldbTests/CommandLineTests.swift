@@ -161,11 +161,42 @@ import Testing
         #expect(symmetry.stdout.hasPrefix("symmetry: 8 structures at symprec 0.01 Å: 7 detected, 1 declared (disordered)"))
         let dedupe = try Self.run(["dedupe", "--db", db, "duplicate_of IS UNKNOWN AND volume > 1"])
         #expect(dedupe.status == 0, "\(dedupe.stderr)")
-        #expect(dedupe.stdout.hasPrefix("dedupe: 7 structures in 7 fingerprint buckets"))
+        #expect(dedupe.stdout.hasPrefix("dedupe: 8 structures in 8 buckets"), "\(dedupe.stdout)")
         let both = try Self.run(["symmetry", "--db", db, "volume > 50 AND e_above_hull IS KNOWN AND spacegroup_number = 225 AND NOT is_novel = 0"])
         #expect(both.status == 0, "\(both.stderr)")
         // CuAu-disordered only: the one novel space group 225 structure above 50 Å^3 with a hull result.
         #expect(both.stdout.hasPrefix("symmetry: 1 structures at symprec 0.01 Å: 0 detected, 1 declared"), "\(both.stdout)")
+    }
+
+    @Test("dedupe: StructureMatcher's options, validated (finite, positive) with the option named")
+    func dedupeOptions() throws {
+        let dir = scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("s.sqlite").path
+        try Self.run(["import", "--db", db, "SampleData/structures", "SampleData/entries.csv"])
+        for (arguments, message) in [
+            (["--ltol=-1"], "Error: --ltol must be a finite positive number (got -1.0)"),
+            (["--ltol", "0"], "Error: --ltol must be a finite positive number (got 0.0)"),
+            (["--stol", "nan"], "Error: --stol must be a finite positive number (got nan)"),
+            (["--angle-tol", "inf"], "Error: --angle-tol must be a finite positive number (got inf)"),
+            (["--jobs", "0"], "Error: --jobs must be at least 1"),
+        ] {
+            let result = try Self.run(["dedupe", "--db", db] + arguments)
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stderr.hasPrefix(message), "\(arguments): \(result.stderr)")
+        }
+        let help = try Self.run(["dedupe", "--help"])
+        for line in ["  --primitive-cell/--no-primitive-cell", "  --scale/--no-scale", "  --attempt-supercell", "  --jobs <jobs>",
+                     "  --ltol <ltol>           Fractional tolerance on cell lengths"] {
+            #expect(help.stdout.contains(line), "\(line)")
+        }
+        let plain = try Self.run(["dedupe", "--db", db, "--jobs", "1"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stdout.hasPrefix("dedupe: 8 structures in 8 buckets (reduced formula, sites per reduced cell), 0 comparisons\n"
+                                        + "duplicate groups: 0, duplicates (not representatives): 0\n"), "\(plain.stdout)")
+        let loose = try Self.run(["dedupe", "--db", db, "--no-primitive-cell", "--attempt-supercell", "--no-scale", "--ltol", "0.3", "--stol", "0.5", "--angle-tol", "10"])
+        #expect(loose.status == 0, "\(loose.stderr)")
+        #expect(loose.stdout.hasPrefix("dedupe: 8 structures"))
     }
 
     @Test("several imports started together into a new store all succeed (creating and migrating wait for the lock)")

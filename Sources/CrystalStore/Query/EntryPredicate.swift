@@ -31,7 +31,7 @@ public indirect enum EntryPredicate: Sendable, Equatable {
     public enum NovelRule: String, Sendable, Equatable {
         /// No reference entry has the same reduced composition (GNoME's rule).
         case composition
-        /// No reference entry is in the entry's duplicate group (after `crystaldb dedupe`; true without it).
+        /// No reference entry matches the entry's structure (after `crystaldb dedupe`; true without it).
         case structure
         /// The rule the last dedupe run chose (`is_novel`).
         case stored

@@ -77,8 +77,8 @@ public struct QueryField: Sendable, Hashable {
             (CASE WHEN (SELECT value FROM settings WHERE key = 'novel_by') = 'structure' THEN coalesce(d.novel_by_structure, 1)
              ELSE NOT EXISTS (SELECT 1 FROM entries r WHERE r.is_reference = 1 AND r.reduced_formula = e.reduced_formula) END)
             """,
-                   kind: .boolean, summary: "no reference entry has this reduced composition (GNoME's rule), or, after dedupe --novel-by structure, none is in its duplicate group"),
-        QueryField(name: "is_novel_by_structure", tables: .duplicates, sql: "d.novel_by_structure", kind: .boolean, summary: "no reference entry is in this entry's duplicate group (the last dedupe run)"),
+                   kind: .boolean, summary: "no reference entry has this reduced composition (GNoME's rule), or, after dedupe --novel-by structure, none matches its structure"),
+        QueryField(name: "is_novel_by_structure", tables: .duplicates, sql: "d.novel_by_structure", kind: .boolean, summary: "no reference entry matches this entry's structure (StructureMatcher, the last dedupe run)"),
         QueryField(name: "declared_spacegroup_number", tables: .entries, sql: "e.declared_spacegroup_number", kind: .integer, summary: "space group number the file declares"),
         QueryField(name: "declared_spacegroup_symbol", tables: .entries, sql: "e.declared_spacegroup_symbol", kind: .text, summary: "H-M symbol the file declares"),
         QueryField(name: "file", tables: .entries, sql: "(SELECT p.file FROM provenance p WHERE p.entry_pk = e.entry_pk ORDER BY p.role DESC LIMIT 1)", kind: .text, summary: "file the structure (else the energy) came from"),
