@@ -95,11 +95,25 @@ if [ -d $CARBON ]; then
   fi
 fi
 
-echo "== dedupe: $DEDUPE_N generated structures with 10% planted duplicates (supercell, shifted origin, cycled axes, 0.5% strain) =="
+echo "== dedupe: $DEDUPE_N generated structures with 10% planted duplicates (supercell, shifted origin, cycled axes, 0.5% strain), $(nproc) workers =="
 if [ ! -f $OUT/dedupe-$DEDUPE_N/duplicates.csv ]; then
   $GEN --count "$DEDUPE_N" --out $OUT/dedupe-$DEDUPE_N --seed 5 --zip --duplicates 0.1 --force >/dev/null
 fi
 rm -f $OUT/d.sqlite*
 $BIN import --db $OUT/d.sqlite --source gen $OUT/dedupe-$DEDUPE_N/by_id.zip $OUT/dedupe-$DEDUPE_N/summary.csv | grep -E "imported|time"
+cp $OUT/d.sqlite $OUT/d-imported.sqlite
+python3 Benchmarks/measure.py --runs "$RUNS" --count "$DEDUPE_N" --keep-store -- $BIN dedupe --db $OUT/d.sqlite
 $BIN dedupe --db $OUT/d.sqlite
 python3 Benchmarks/check_duplicates.py $OUT/d.sqlite $OUT/dedupe-$DEDUPE_N/duplicates.csv
+
+REFERENCE_N=${BENCH_REFERENCE_N:-150000}
+echo "== dedupe against a known database: $REFERENCE_N generated reference structures (--reference) and the $DEDUPE_N candidates above, --novel-by structure =="
+if [ ! -f $OUT/reference-$REFERENCE_N/by_id.zip ]; then
+  $GEN --count "$REFERENCE_N" --out $OUT/reference-$REFERENCE_N --seed 7 --zip --force >/dev/null
+fi
+rm -f $OUT/r.sqlite*
+cp $OUT/d-imported.sqlite $OUT/r.sqlite
+$BIN import --db $OUT/r.sqlite --source known --reference --no-symmetry $OUT/reference-$REFERENCE_N/by_id.zip | grep -E "imported|time"
+python3 Benchmarks/measure.py --runs 1 --count $((REFERENCE_N + DEDUPE_N)) --keep-store -- $BIN dedupe --db $OUT/r.sqlite --novel-by structure
+$BIN dedupe --db $OUT/r.sqlite --novel-by structure
+echo "candidates novel by structure: $($BIN query --db $OUT/r.sqlite --count 'is_reference = 0 AND is_novel_by_structure = 1')"
