@@ -58,6 +58,12 @@ struct MatchBench: ParsableCommand {
         return options
     }
 
+    func validate() throws {
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+    }
+
     func run() throws {
         let entries = try Self.load(input, limit: limit)
         try options.validate()
