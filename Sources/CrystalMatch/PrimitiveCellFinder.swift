@@ -50,14 +50,14 @@ struct PrimitiveCellFinder {
         let origin = cell.frac[smallest[0]]
         var vectors = smallest.map { cell.frac[$0] - origin }
         // Keep the offsets that carry every site of every group onto a site of the same group.
+        // (v is kept for site f when some site g of f's group lies within the tolerance of f + v.)
         var keep = [Bool](repeating: true, count: vectors.count)
         for group in groups.enumerated().sorted(by: { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) }).map(\.element) {
+            let grid = PeriodicGrid(group.map { cell.frac[$0] }, tolerance: superTolerance2)
             for site in group {
                 let position = cell.frac[site]
                 for (k, v) in vectors.enumerated() where keep[k] {
-                    keep[k] = group.contains { other in
-                        Self.periodicClose(v, cell.frac[other] - position, strictlyWithin: superTolerance2)
-                    }
+                    keep[k] = grid.containsNeighbour(of: position + v)
                 }
             }
         }

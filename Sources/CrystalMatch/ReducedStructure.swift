@@ -21,14 +21,15 @@ public struct ReducedStructure: Sendable {
     public var lattice: Lattice { cell.lattice }
     public var siteCount: Int { cell.count }
 
-    /// Largest cell (sites, after reduction) matched: the site stage holds a cost matrix per species, and
-    /// pymatgen's method is cubic in the sites. Larger cells are left out (`ReducedStructure` is nil).
+    /// Largest cell (sites, as given) matched: the primitive search compares sites pairwise per species and
+    /// the site stage holds a cost matrix per species (pymatgen's method is cubic in the sites). Larger cells
+    /// are left out (`ReducedStructure` is nil).
     public static let maximumSites = 1024
 
-    /// Nil when the structure cannot be matched: no sites, a singular cell, non-finite coordinates, or more
-    /// than `maximumSites` sites after reduction.
+    /// Nil when the structure cannot be matched: no sites, more than `maximumSites` sites, a singular cell,
+    /// or non-finite coordinates.
     public init?(_ structure: Structure, options: MatchOptions) {
-        guard !structure.sites.isEmpty, structure.sites.allSatisfy({ s in
+        guard !structure.sites.isEmpty, structure.sites.count <= Self.maximumSites, structure.sites.allSatisfy({ s in
             s.position.x.isFinite && s.position.y.isFinite && s.position.z.isFinite
         }) else { return nil }
         let labels = structure.sites.map(SiteSpecies.init)
@@ -40,7 +41,6 @@ public struct ReducedStructure: Sendable {
         if options.primitiveCell {
             cell = PrimitiveCellFinder(speciesStrings: table.map(\.speciesString)).primitive(cell)
         }
-        guard cell.count <= Self.maximumSites else { return nil }
         self.init(cell: cell, speciesTable: table, formula: structure.composition.reducedFormula,
                   keySites: options.attemptSupercell ? 0 : cell.count)
     }

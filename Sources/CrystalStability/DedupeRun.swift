@@ -20,7 +20,7 @@ public struct DedupeRun {
         public var groups = 0
         public var duplicates = 0
         /// Entries whose structure could not be matched (no sites, a flat cell, more than
-        /// `ReducedStructure.maximumSites` sites after reduction): each is alone in its group.
+        /// `ReducedStructure.maximumSites` sites): each is alone in its group.
         public var unmatchable = 0
         public var seconds = 0.0
     }

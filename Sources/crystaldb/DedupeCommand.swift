@@ -73,7 +73,7 @@ struct DedupeCommand: ParsableCommand {
         print("dedupe: \(summary.entries) structures in \(summary.buckets) buckets (reduced formula, sites per reduced cell), \(summary.comparisons) comparisons")
         print("duplicate groups: \(summary.groups), duplicates (not representatives): \(summary.duplicates)")
         if summary.unmatchable > 0 {
-            print("left alone: \(summary.unmatchable) structures that cannot be matched (no sites, a flat cell, or more than \(ReducedStructure.maximumSites) sites after reduction)")
+            print("left alone: \(summary.unmatchable) structures that cannot be matched (no sites, a flat cell, or more than \(ReducedStructure.maximumSites) sites)")
         }
         print(String(format: "time: %.2f s", summary.seconds))
     }

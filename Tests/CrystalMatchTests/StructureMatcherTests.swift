@@ -100,5 +100,16 @@ import CrystalModel
         let flat = Structure(lattice: Lattice(rows: [[3, 0, 0], [6, 0, 0], [0, 0, 3]]), sites: [Site(element: TestCrystals.element("Fe"), position: .zero)])
         #expect(matcher.reduce(flat) == nil)
         #expect(!matcher.fit(flat, TestCrystals.bccIron()))
+        // More sites than the matcher takes: 1,025 iron atoms on a grid in a large box.
+        var rng = SplitMix64(seed: 2)
+        var sites = [Site]()
+        for k in 0...ReducedStructure.maximumSites {
+            let grid = Vector3(Double(k % 11) / 11, Double((k / 11) % 11) / 11, Double(k / 121) / 10)
+            let jitter = Vector3(rng.uniform(0, 0.01), rng.uniform(0, 0.01), rng.uniform(0, 0.01))
+            sites.append(Site(element: TestCrystals.element("Fe"), position: grid + jitter))
+        }
+        let big = Structure(lattice: Lattice(rows: [[30, 0, 0], [0, 30, 0], [0, 0, 30]]), sites: sites)
+        #expect(matcher.reduce(big) == nil)
+        #expect(matcher.reduce(Structure(lattice: big.lattice, sites: Array(sites.dropLast()))) != nil)
     }
 }
