@@ -9,15 +9,19 @@ struct PeriodicGrid {
     private var cells: [[Int]]
     private let positions: [Vector3]
 
-    /// Cells per axis at most (bounds memory when the tolerance is tiny).
+    /// Cells per axis at most (bounds memory when the tolerance is tiny); fewer when there are few positions
+    /// (cells wider than the tolerance are still correct).
     static let maximumDivisions = 64
 
     init(_ positions: [Vector3], tolerance: Vector3) {
         self.positions = positions
         self.tolerance = tolerance
+        // No more cells than positions need: per axis at most twice the fourth root of the count (8 n^(3/4)
+        // cells in all).
+        let perAxis = max(1, Int(Double(positions.count).squareRoot().squareRoot().rounded(.up)) * 2)
         func count(_ t: Double) -> Int {
             guard t > 0, t.isFinite else { return 1 }
-            return max(1, min(Self.maximumDivisions, Int((1 / t).rounded(.down))))
+            return max(1, min(Self.maximumDivisions, perAxis, Int((1 / t).rounded(.down))))
         }
         divisions = SIMD3(count(tolerance.x), count(tolerance.y), count(tolerance.z))
         cells = [[Int]](repeating: [], count: divisions.x * divisions.y * divisions.z)

@@ -16,6 +16,8 @@ import CrystalModel
 struct PrimitiveCellFinder {
     /// pymatgen's default tolerance for each coordinate of a site (Å).
     static let tolerance = 0.25
+    /// Groups of at least this many sites are searched through a `PeriodicGrid`.
+    static let gridThreshold = 48
 
     /// Each species' place among the species strings, sorted.
     let speciesRanks: [Int]
@@ -53,11 +55,18 @@ struct PrimitiveCellFinder {
         // (v is kept for site f when some site g of f's group lies within the tolerance of f + v.)
         var keep = [Bool](repeating: true, count: vectors.count)
         for group in groups.enumerated().sorted(by: { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) }).map(\.element) {
-            let grid = PeriodicGrid(group.map { cell.frac[$0] }, tolerance: superTolerance2)
+            // A grid pays for itself on large groups only.
+            let grid = group.count >= Self.gridThreshold ? PeriodicGrid(group.map { cell.frac[$0] }, tolerance: superTolerance2) : nil
             for site in group {
                 let position = cell.frac[site]
                 for (k, v) in vectors.enumerated() where keep[k] {
-                    keep[k] = grid.containsNeighbour(of: position + v)
+                    if let grid {
+                        keep[k] = grid.containsNeighbour(of: position + v)
+                    } else {
+                        keep[k] = group.contains { other in
+                            Self.periodicClose(v, cell.frac[other] - position, strictlyWithin: superTolerance2)
+                        }
+                    }
                 }
             }
         }
