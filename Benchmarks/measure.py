@@ -1,11 +1,13 @@
 """Runs a command several times on a fresh store; prints each wall time, the median, the rate and peak RSS."""
-import argparse, os, resource, statistics, subprocess, sys, time
+import argparse, os, resource, shutil, statistics, subprocess, sys, time
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--runs", type=int, default=3)
 parser.add_argument("--count", type=int, required=True, help="structures per run, for the rate")
 parser.add_argument("--rate-file", help="write the median rate (structures/s) here")
 parser.add_argument("--keep-store", action="store_true", help="run on the existing store instead of a fresh one")
+parser.add_argument("--fresh-copy", help="before each run, replace the store with a copy of this file")
+parser.add_argument("--ratio-to", help="a file holding a peer's median seconds: print median / peer")
 parser.add_argument("command", nargs=argparse.REMAINDER)
 args = parser.parse_args()
 command = args.command[1:] if args.command and args.command[0] == "--" else args.command
@@ -15,6 +17,11 @@ for run in range(args.runs):
     for suffix in (() if args.keep_store else ("", "-wal", "-shm")):
         if os.path.exists(store + suffix):
             os.remove(store + suffix)
+    if args.fresh_copy:
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(store + suffix):
+                os.remove(store + suffix)
+        shutil.copyfile(args.fresh_copy, store)
     start = time.perf_counter()
     pid = os.fork()
     if pid == 0:
@@ -29,6 +36,9 @@ for run in range(args.runs):
 median = statistics.median(times)
 print("runs (s): " + " ".join(f"{t:.2f}" for t in times))
 print(f"median: {median:.2f} s = {args.count / median:,.0f} entries/s; peak RSS {max(peaks):.0f} MB")
+if args.ratio_to:
+    peer = float(open(args.ratio_to).read())
+    print(f"ratio: {median:.3f} s / {peer:.3f} s = {median / peer:.2f}x")
 if args.rate_file:
     with open(args.rate_file, "w") as f:
         f.write(f"{args.count / median}\n")

@@ -46,16 +46,24 @@ fi
 
 if [ -f $MP ]; then
   echo "== hull: the $(($(wc -l < $MP) - 1))-entry Materials Project table, engine alone (formation energies, e_above_hull, decompositions) =="
-  $HULL --reference $MP --runs "$RUNS" | tee $OUT/hull.txt
-  echo "== hull: the same through the store: crystaldb hull --full (load, compute, write) =="
-  rm -f $OUT/mp.sqlite*
-  $BIN import --db $OUT/mp.sqlite --source mp --reference $MP >/dev/null
-  python3 Benchmarks/measure.py --runs 1 --count 31840 --keep-store -- $BIN hull --db $OUT/mp.sqlite --full
+  $HULL --reference $MP --runs "$RUNS" --median-file $OUT/hull-engine.txt | tee $OUT/hull.txt
+  echo "== hull: the same through the store: crystaldb hull --full (load, compute, write) on a freshly imported store each run =="
+  rm -f $OUT/mp.sqlite* $OUT/mp-fresh.sqlite*
+  $BIN import --db $OUT/mp-fresh.sqlite --source mp --reference $MP >/dev/null
+  python3 Benchmarks/measure.py --runs "$RUNS" --count 31840 --keep-store --fresh-copy $OUT/mp-fresh.sqlite --ratio-to $OUT/hull-engine.txt \
+    -- $BIN hull --db $OUT/mp.sqlite --full
   if [ ! -f $OUT/candidates-$CANDIDATES/summary.csv ]; then
     $GEN --count "$CANDIDATES" --out $OUT/candidates-$CANDIDATES --systems-from $MP --force >/dev/null
   fi
-  echo "== hull: $CANDIDATES generated candidates in MP's chemical systems against the MP reference =="
-  $HULL --reference $MP --candidates $OUT/candidates-$CANDIDATES/summary.csv --runs 1
+  echo "== hull: $CANDIDATES generated candidates in MP's chemical systems against the MP reference, engine alone =="
+  $HULL --reference $MP --candidates $OUT/candidates-$CANDIDATES/summary.csv --runs 1 --median-file $OUT/hull-engine-big.txt
+  echo "== hull: the same through the store: crystaldb hull --full on a freshly imported store =="
+  rm -f $OUT/big.sqlite* $OUT/big-fresh.sqlite*
+  $BIN import --db $OUT/big-fresh.sqlite --source mp --reference $MP >/dev/null
+  $BIN import --db $OUT/big-fresh.sqlite --source gen $OUT/candidates-$CANDIDATES/summary.csv >/dev/null
+  python3 Benchmarks/measure.py --runs 1 --count $((CANDIDATES + 31840)) --keep-store --fresh-copy $OUT/big-fresh.sqlite \
+    --ratio-to $OUT/hull-engine-big.txt -- $BIN hull --db $OUT/big.sqlite --full
+  rm -f $OUT/big.sqlite*
   if [ -z "${BENCH_SKIP_PEERS:-}" ] && $PY -c "import pymatgen" 2>/dev/null; then
     echo "== peer: pymatgen PatchedPhaseDiagram on the MP table (takes about two minutes) =="
     $PY Benchmarks/pymatgen_hull_peer.py $MP $OUT/peer-hull.txt
@@ -66,8 +74,7 @@ fi
 if [ -f $MP ]; then
   echo "== query: filters over MP + $CANDIDATES candidates (first 100 rows in id order, and the count) =="
   rm -f $OUT/q.sqlite*
-  $BIN import --db $OUT/q.sqlite --source mp --reference $MP >/dev/null
-  $BIN import --db $OUT/q.sqlite --source gen $OUT/candidates-$CANDIDATES/summary.csv | tail -1
+  cp $OUT/big-fresh.sqlite $OUT/q.sqlite
   $BIN hull --db $OUT/q.sqlite | tail -1
   $QUERYBENCH --db $OUT/q.sqlite --runs 21
   echo "== export: $EXPORT_N generated GNoME-style structures (with the MP reference) as a GNoME release =="

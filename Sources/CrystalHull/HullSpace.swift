@@ -11,26 +11,24 @@ final class HullSpace {
         var missing: [Element] = []
     }
 
-    /// An entry reduced to what the LP needs: its elements (atomic numbers, increasing), atom fractions in
-    /// the same order, and its system.
-    struct Point {
-        var elements: [Int]
-        var fractions: [Double]
-        var system: ChemicalSystemKey
-    }
+    typealias Point = HullPoints.Point
 
     let entries: [HullEntry]
     let members: [Int]
     /// Lowest energy per atom of each element's single-element members, and which entry has it.
     let references: [Int: (energy: Double, entry: Int)]
-    private var points: [Point?]
+    /// Points of every entry, shared with the other spaces over the same entries.
+    private let points: HullPoints
+    /// Placement programs per chemical system, built on first use by `place`.
+    private var placements: [ChemicalSystemKey: HullLP] = [:]
     /// Each chemical system's own vertices (entry indices), filled by `solve`.
     private(set) var vertices: [ChemicalSystemKey: [Int]] = [:]
     /// Formation energy per entry (NaN until computed).
     private var formation: [Double]
 
-    init(entries: [HullEntry], members: [Int]) {
+    init(entries: [HullEntry], members: [Int], points: HullPoints) {
         self.entries = entries
+        self.points = points
         self.members = members
         var references = [Int: (energy: Double, entry: Int)]()
         for index in members where entries[index].composition.elementCount == 1 {
@@ -40,19 +38,10 @@ final class HullSpace {
             references[z] = (e, index)
         }
         self.references = references
-        self.points = [Point?](repeating: nil, count: entries.count)
         self.formation = [Double](repeating: .nan, count: entries.count)
     }
 
-    func point(_ index: Int) -> Point {
-        if let point = points[index] { return point }
-        let composition = entries[index].composition
-        let total = composition.totalAmount
-        let point = Point(elements: composition.amounts.map(\.element.atomicNumber), fractions: composition.amounts.map { $0.amount / total },
-                          system: ChemicalSystemKey(composition.elements))
-        points[index] = point
-        return point
-    }
+    func point(_ index: Int) -> Point { points.point(index) }
 
     func missing(_ entry: HullEntry) -> [Element] {
         entry.composition.elements.filter { references[$0.atomicNumber] == nil }
@@ -181,26 +170,77 @@ final class HullSpace {
     /// Target fractions of an entry in the element order of its own system (they coincide).
     func target(_ index: Int) -> [Double] { point(index).fractions }
 
-    /// Places entries that are not members against this space's hull (after `solve`): energy above it,
+    /// Places an entry that is not a member against this space's hull (after `solve`): energy above it,
     /// negative below; nil when this space lacks an element of the entry.
-    func place(_ indices: [Int], _ report: (Int, Double?) -> Void) {
-        var programs = [ChemicalSystemKey: HullLP]()
-        for index in indices {
-            guard missing(entries[index]).isEmpty else {
-                report(index, nil)
-                continue
-            }
-            let p = point(index)
-            if programs[p.system] == nil {
-                var stable = [Int]()
-                for sub in p.system.subsets() { if let phases = vertices[sub] { stable += phases } }
-                programs[p.system] = makeLP(stable, p.elements)
-            }
-            guard let solution = programs[p.system]!.solve(target: p.fractions) else {
-                report(index, nil)
-                continue
-            }
-            report(index, formationEnergy(index) - solution.energy)
+    func place(_ index: Int, _ report: (Double?) -> Void) {
+        guard missing(entries[index]).isEmpty else {
+            report(nil)
+            return
         }
+        let p = point(index)
+        if placements[p.system] == nil {
+            var stable = [Int]()
+            for sub in p.system.subsets() { if let phases = vertices[sub] { stable += phases } }
+            placements[p.system] = makeLP(stable, Array(p.elements))
+        }
+        guard let solution = placements[p.system]?.solve(target: p.fractions) else {
+            report(nil)
+            return
+        }
+        report(formationEnergy(index) - solution.energy)
+    }
+}
+
+/// Each entry reduced to what the LP needs, made on first use and shared by the hull spaces over the same
+/// entries (the hull of all entries and the reference hull), so that each entry's point is made once.
+final class HullPoints {
+    /// An entry's elements (atomic numbers, increasing), atom fractions in the same order, and its system.
+    struct Point {
+        var elements: AtomicNumbers
+        var fractions: [Double]
+        var system: ChemicalSystemKey
+    }
+
+    private let entries: [HullEntry]
+    private var points: [Point?]
+
+    init(_ entries: [HullEntry]) {
+        self.entries = entries
+        self.points = [Point?](repeating: nil, count: entries.count)
+    }
+
+    func point(_ index: Int) -> Point {
+        if let point = points[index] { return point }
+        let composition = entries[index].composition
+        let total = composition.totalAmount
+        let system = ChemicalSystemKey(composition.elements)
+        let point = Point(elements: AtomicNumbers(system), fractions: composition.amounts.map { $0.amount / total }, system: system)
+        points[index] = point
+        return point
+    }
+}
+
+/// The atomic numbers of a chemical system in increasing order, read from its bit mask: no array per entry.
+struct AtomicNumbers: RandomAccessCollection {
+    let count: Int
+    /// The first up to 8 atomic numbers, one per byte (every element has Z < 128); larger systems keep an array.
+    private let packed: UInt64
+    private let spilled: [Int]?
+
+    init(_ system: ChemicalSystemKey) {
+        let numbers = system.atomicNumbers
+        count = numbers.count
+        var packed: UInt64 = 0
+        for (i, z) in numbers.prefix(8).enumerated() { packed |= UInt64(z) << UInt64(8 * i) }
+        self.packed = packed
+        spilled = numbers.count > 8 ? numbers : nil
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(position: Int) -> Int {
+        if let spilled { return spilled[position] }
+        return Int(truncatingIfNeeded: packed >> UInt64(8 * position)) & 0xff
     }
 }

@@ -17,24 +17,45 @@ public struct StabilityEngine {
     /// non-reference entries against the entries with `isReference`.
     public func compute(_ entries: [HullEntry]) -> [StabilityResult] {
         var results = [StabilityResult](repeating: StabilityResult(), count: entries.count)
-        let all = HullSpace(entries: entries, members: Array(entries.indices))
-        all.solve { index, hull in
-            results[index].formationEnergyPerAtom = hull.formationEnergy
-            results[index].energyAboveHull = hull.energyAbove
-            results[index].isHullVertex = hull.isVertex
-            results[index].decomposition = hull.decomposition
-            results[index].missingReferences = hull.missing
-        }
-        let referenceIndices = entries.indices.filter { entries[$0].isReference }
-        if referenceIndices.count == entries.count {
-            // Every entry is a reference: the reference hull is the hull.
-            for index in results.indices { results[index].isReferenceHullVertex = results[index].isHullVertex }
-        } else if !referenceIndices.isEmpty {
-            let references = HullSpace(entries: entries, members: referenceIndices)
-            references.solve { index, hull in results[index].isReferenceHullVertex = hull.isVertex }
-            let others = entries.indices.filter { !entries[$0].isReference }
-            references.place(others) { index, energyAbove in results[index].energyAboveReferenceHull = energyAbove }
-        }
+        compute(entries) { index, result in results[index] = result }
         return results
+    }
+
+    /// Computes results for `entries` and reports each entry's complete result as soon as it is known (chemical
+    /// system by system, from the fewest elements up; every entry exactly once), so that a caller can store
+    /// results while the rest are computed, and never needs all of them in memory.
+    public func compute(_ entries: [HullEntry], report: (Int, StabilityResult) -> Void) {
+        let points = HullPoints(entries)
+        let referenceIndices = entries.indices.filter { entries[$0].isReference }
+        let allReferences = referenceIndices.count == entries.count
+        // The reference hull first (its vertices are needed for each entry's distance to it).
+        var references: HullSpace?
+        var isReferenceVertex = [Bool]()
+        if !allReferences, !referenceIndices.isEmpty {
+            let space = HullSpace(entries: entries, members: referenceIndices, points: points)
+            isReferenceVertex = [Bool](repeating: false, count: entries.count)
+            space.solve { index, hull in isReferenceVertex[index] = hull.isVertex }
+            references = space
+        }
+        let all = HullSpace(entries: entries, members: Array(entries.indices), points: points)
+        all.solve { index, hull in
+            var result = StabilityResult()
+            result.formationEnergyPerAtom = hull.formationEnergy
+            result.energyAboveHull = hull.energyAbove
+            result.isHullVertex = hull.isVertex
+            result.decomposition = hull.decomposition
+            result.missingReferences = hull.missing
+            if allReferences {
+                // Every entry is a reference: the reference hull is the hull.
+                result.isReferenceHullVertex = hull.isVertex
+            } else if let references {
+                if entries[index].isReference {
+                    result.isReferenceHullVertex = isReferenceVertex[index]
+                } else {
+                    references.place(index) { result.energyAboveReferenceHull = $0 }
+                }
+            }
+            report(index, result)
+        }
     }
 }

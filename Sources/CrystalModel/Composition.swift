@@ -13,6 +13,7 @@ public struct Composition: Hashable, Sendable {
     public init() {}
 
     public init(_ pairs: [(Element, Double)]) {
+        amounts.reserveCapacity(pairs.count)
         for (element, amount) in pairs { add(element, amount) }
     }
 

@@ -25,6 +25,13 @@ public struct HullRun {
 
     public let tolerance: Double
     public let full: Bool
+    /// Rows beyond which results are kept until the engine finishes and then written in row-key order, with the
+    /// store's indexes built again afterwards (`Store.recordHullRun`'s bulk mode).
+    public var bulkThreshold = Store.bulkHullWriteThreshold
+
+    /// Results handed from the engine's thread to the writer at a time, and how many such batches may wait.
+    static let batchSize = 1024
+    static let batchesInFlight = 16
 
     /// - Parameter tolerance: eV/atom; `is_stable` is a hull vertex or within this of the hull.
     public init(tolerance: Double = HullTolerances.onHullDefault, full: Bool = false) {
@@ -39,13 +46,15 @@ public struct HullRun {
     }
 
     func load(_ store: Store) throws -> Loaded {
-        var loaded = Loaded()
-        try store.forEachHullInput { input in
-            loaded.entryPKs.append(input.entryPK)
-            loaded.entries.append(HullEntry(id: input.id, composition: input.composition,
-                                            totalEnergy: input.energyPerAtom * input.composition.totalAmount, isReference: input.isReference))
-            loaded.pending.append(input.pending)
+        var inputs = try store.hullInputs()
+        var loaded = Loaded(entryPKs: inputs.entryPKs, entries: [], pending: inputs.pending)
+        loaded.entries.reserveCapacity(inputs.count)
+        for i in 0..<inputs.count {
+            let composition = inputs.compositions[i]
+            loaded.entries.append(HullEntry(id: inputs.ids[i], composition: composition,
+                                            totalEnergy: inputs.energyPerAtom[i] * composition.totalAmount, isReference: inputs.isReference[i]))
         }
+        inputs = HullInputs()
         return loaded
     }
 
@@ -85,17 +94,54 @@ public struct HullRun {
             inputIndices = needed.sorted()
             input = inputIndices.map { loaded.entries[$0] }
         }
-        let results = StabilityEngine().compute(input)
-
+        Self.returnFreedMemory()
+        // The engine runs on another thread and hands each result over as soon as it is known; this thread (the
+        // store's) writes them meanwhile, so that writing overlaps computing and `StabilityResult`s are never all
+        // in memory. A bulk run keeps them compactly instead and writes them in row-key order at the end.
+        let channel = BoundedChannel<[(position: Int, result: StabilityResult)]>(capacity: Self.batchesInFlight)
+        let computed = DispatchGroup()
+        let engineInput = input
+        DispatchQueue.global().async(group: computed) {
+            var batch = [(position: Int, result: StabilityResult)]()
+            batch.reserveCapacity(Self.batchSize)
+            StabilityEngine().compute(engineInput) { position, result in
+                batch.append((position, result))
+                if batch.count == Self.batchSize {
+                    channel.send(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            channel.send(batch)
+            channel.close()
+        }
+        defer {
+            channel.cancel()
+            computed.wait()
+        }
         let record = HullRunRecord(mode: full ? .full : .incremental, tolerance: tolerance, systems: summary.systems, entries: summary.entries)
-        let counts = try store.recordHullRun(record, started: start) { writer in
-            for (position, index) in inputIndices.enumerated() where recompute[index] {
-                let result = results[position]
-                try writer.write(HullResult(entryPK: loaded.entryPKs[index], formationEnergyPerAtom: result.formationEnergyPerAtom,
-                                            energyAboveHull: result.energyAboveHull, energyAboveReferenceHull: result.energyAboveReferenceHull,
-                                            isHullVertex: result.isHullVertex, isReferenceHullVertex: result.isReferenceHullVertex,
-                                            decomposition: result.decomposition.map { (input[$0.entry].id, $0.fraction) },
-                                            missingReferences: result.missingReferences))
+        let writes = inputIndices.reduce(0) { $0 + (recompute[$1] ? 1 : 0) }
+        let bulk = writes > bulkThreshold
+        let counts = try store.recordHullRun(record, started: start, bulk: bulk) { writer in
+            if bulk {
+                // Many rows: kept compactly while the engine runs, then written in row-key order.
+                var pending = PendingHullResults(count: input.count)
+                while let batch = channel.receive() {
+                    for (position, result) in batch where recompute[inputIndices[position]] { pending.keep(position, result) }
+                }
+                for position in input.indices where pending.isKept(position) {
+                    try writer.write(pending.result(position, entryPK: loaded.entryPKs[inputIndices[position]]) { input[$0].id })
+                }
+            } else {
+                // Few rows (their pages stay in SQLite's cache): written as they come, while the engine runs.
+                while let batch = channel.receive() {
+                    for (position, result) in batch where recompute[inputIndices[position]] {
+                        try writer.write(HullResult(entryPK: loaded.entryPKs[inputIndices[position]], formationEnergyPerAtom: result.formationEnergyPerAtom,
+                                                    energyAboveHull: result.energyAboveHull, energyAboveReferenceHull: result.energyAboveReferenceHull,
+                                                    isHullVertex: result.isHullVertex, isReferenceHullVertex: result.isReferenceHullVertex,
+                                                    decomposition: result.decomposition.map { (input[$0.entry].id, $0.fraction) },
+                                                    missingReferences: result.missingReferences))
+                    }
+                }
             }
         }
         summary.recomputed = counts.recomputed
@@ -104,6 +150,22 @@ public struct HullRun {
         summary.missingReferences = counts.missingReferences
         summary.seconds = counts.seconds
         return summary
+    }
+}
+
+#if os(Linux)
+/// glibc's `malloc_trim` (malloc.h, which Swift's Glibc module does not export).
+@_silgen_name("malloc_trim")
+private func mallocTrim(_ pad: Int) -> Int32
+#endif
+
+extension HullRun {
+    /// Hands the memory freed after loading back to the system: the engine allocates on another thread, whose
+    /// malloc arena cannot reuse this thread's free blocks.
+    static func returnFreedMemory() {
+        #if os(Linux)
+        _ = mallocTrim(0)
+        #endif
     }
 }
 

@@ -19,6 +19,9 @@ struct HullBench: ParsableCommand {
     @Option(help: "Timed runs.")
     var runs = 3
 
+    @Option(help: "Write the median seconds to this file (for the ratio to a run through the store).")
+    var medianFile: String?
+
     func read(_ path: String, reference: Bool) throws -> [HullEntry] {
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         let result = EnergyTableReader.readCSV(bytes: bytes, location: SourceLocation(path: path), stem: "row")
@@ -45,5 +48,6 @@ struct HullBench: ParsableCommand {
         print("runs (s): " + times.map { String(format: "%.3f", $0) }.joined(separator: " "))
         print(String(format: "median: %.3f s = %.0f entries/s; peak RSS %.0f MB (includes reading the tables)", median,
                      Double(entries.count) / median, Double(usage.ru_maxrss) / 1024))
+        if let medianFile { try "\(median)\n".write(toFile: medianFile, atomically: true, encoding: .utf8) }
     }
 }

@@ -76,6 +76,32 @@ import CrystalModel
         #expect(try columns(incremental) == y)
     }
 
+    @Test("the bulk path (results kept until the end, written in key order, indexes built again) stores the same columns",
+          .enabled(if: HullRunTests.sharedAvailable))
+    func bulkEqualsStreamed() throws {
+        let dir = scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let table = Self.shared.appendingPathComponent("hull/pymatgen/pd_entries_test.csv").path
+        let other = Self.shared.appendingPathComponent("hull/pymatgen/reaction_entries_test.csv").path
+        var stores = [Store]()
+        for (name, threshold) in [("streamed", Int.max), ("bulk", 0)] {
+            let store = try Store.openForWriting(path: dir.appendingPathComponent("\(name).sqlite").path)
+            try importing([table], into: store, source: "ref", reference: true)
+            try importing([other], into: store, source: "other")
+            var run = HullRun(full: true)
+            run.bulkThreshold = threshold
+            #expect(try run.run(store).recomputed == 492 + 381)
+            stores.append(store)
+        }
+        #expect(try columns(stores[0]) == columns(stores[1]))
+        #expect(try columns(stores[1]).count == 873)
+        // The energies indexes are back, exactly as the migrations made them.
+        #expect(try Migrations.schemaSQL(stores[1]) == Migrations.schemaSQL(stores[0]))
+        let indexes = try stores[1].prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'energies'")
+        #expect(try indexes.step())
+        #expect(indexes.int(0) == 3)
+    }
+
     @Test("carbon24: structures and energies imported apart; e_above_hull is the energy per atom above the lowest",
           .enabled(if: HullRunTests.sharedAvailable))
     func carbon24() throws {

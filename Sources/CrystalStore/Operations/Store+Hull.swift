@@ -1,16 +1,21 @@
+import Dispatch
 import Foundation
 import CrystalModel
 
-/// One entry with an energy, as the stability engine needs it.
-public struct HullInput: Sendable {
-    public var entryPK: Int64
-    public var id: String
-    public var isReference: Bool
+/// Every entry with an energy, as the stability engine needs them: parallel arrays in row-key order.
+public struct HullInputs: Sendable {
+    public var entryPKs: [Int64] = []
+    public var ids: [String] = []
+    public var isReference: [Bool] = []
     /// eV/atom, as imported.
-    public var energyPerAtom: Double
+    public var energyPerAtom: [Double] = []
     /// Not computed since its import (incremental runs start from these).
-    public var pending: Bool
-    public var composition: Composition
+    public var pending: [Bool] = []
+    public var compositions: [Composition] = []
+
+    public init() {}
+
+    public var count: Int { entryPKs.count }
 }
 
 /// One entry's stability results, as a hull run stores them. Energies in eV/atom.
@@ -66,27 +71,45 @@ public struct UnplacedEntry: Sendable {
 }
 
 extension Store {
-    /// Every entry with an energy, in row-key order, with its composition (one pass over two indexes).
-    public func forEachHullInput(_ body: (HullInput) throws -> Void) throws {
-        let rows = try database.prepare("""
-            SELECT e.entry_pk, e.id, e.is_reference, g.energy_per_atom, g.hull_computed
-            FROM entries e JOIN energies g ON g.entry_pk = e.entry_pk ORDER BY e.entry_pk
-            """)
-        let compositions = try database.prepare("""
-            SELECT c.entry_pk, c.element, c.amount FROM compositions c JOIN energies g ON g.entry_pk = c.entry_pk
-            ORDER BY c.entry_pk
-            """)
-        var hasComposition = try compositions.step()
-        while try rows.step() {
-            let pk = rows.int(0)
-            var composition = Composition()
-            while hasComposition, compositions.int(0) <= pk {
-                if compositions.int(0) == pk, let element = compositions.element(1) { composition.add(element, compositions.double(2)) }
-                hasComposition = try compositions.step()
-            }
-            try body(HullInput(entryPK: pk, id: rows.text(1) ?? "", isReference: rows.int(2) == 1, energyPerAtom: rows.double(3),
-                               pending: rows.int(4) == 0, composition: composition))
+    /// Every entry with an energy, with its composition. The compositions are read on a second connection on
+    /// another core while this one reads the entries and energies (each scan in row-key order, no index seeks);
+    /// an entry whose compositions the other connection did not see (one imported between the two reads) is
+    /// read again here.
+    public func hullInputs() throws -> HullInputs {
+        let scan = CompositionScan(path: path, parallel: database.isIdle)
+        var inputs = HullInputs()
+        let energies = try database.prepare("SELECT entry_pk, energy_per_atom, hull_computed FROM energies ORDER BY entry_pk")
+        let entries = try database.prepare("SELECT entry_pk, id, is_reference FROM entries ORDER BY entry_pk")
+        var hasEntry = try entries.step()
+        while try energies.step() {
+            let pk = energies.int(0)
+            while hasEntry, entries.int(0) < pk { hasEntry = try entries.step() }
+            guard hasEntry, entries.int(0) == pk else { continue }
+            inputs.entryPKs.append(pk)
+            inputs.ids.append(entries.text(1) ?? "")
+            inputs.isReference.append(entries.int(2) == 1)
+            inputs.energyPerAtom.append(energies.double(1))
+            inputs.pending.append(energies.int(2) == 0)
         }
+        let scanned = try scan.result(fallback: database)
+        // The scans' pages are of no use to the engine that runs next: hand their memory back.
+        database.releaseMemory()
+        inputs.compositions.reserveCapacity(inputs.count)
+        var position = 0
+        let missing = try database.prepare("SELECT element, amount FROM compositions WHERE entry_pk = ?")
+        for pk in inputs.entryPKs {
+            while position < scanned.entryPKs.count, scanned.entryPKs[position] < pk { position += 1 }
+            if position < scanned.entryPKs.count, scanned.entryPKs[position] == pk {
+                inputs.compositions.append(scanned.compositions[position])
+            } else {
+                try missing.bind(pk)
+                var composition = Composition()
+                while try missing.step() { if let element = missing.element(0) { composition.add(element, missing.double(1)) } }
+                missing.reset()
+                inputs.compositions.append(composition)
+            }
+        }
+        return inputs
     }
 
     /// The number of entries with an energy that no hull run has computed since their import.
@@ -105,10 +128,22 @@ extension Store {
     /// Stores a hull run in one transaction: `body` writes each recomputed entry's results through the writer;
     /// then `is_stable` follows the run's tolerance for every entry, and the run is recorded. Returns the
     /// store-wide counts (stable, below the reference hull, not placed).
-    public func recordHullRun(_ run: HullRunRecord, started: Date, _ body: (HullResultWriter) throws -> Void) throws -> HullRunCounts {
+    ///
+    /// `bulk`: `body` rewrites many rows (more than `bulkHullWriteThreshold`), in row-key order; the energies
+    /// indexes are then dropped first and built again after the writes (inside the same transaction).
+    public func recordHullRun(_ run: HullRunRecord, started: Date, bulk: Bool,
+                              _ body: (HullResultWriter) throws -> Void) throws -> HullRunCounts {
         try database.inTransaction {
             let writer = try HullResultWriter(database, tolerance: run.tolerance)
+            let rebuild = bulk ? try dropIndexes(on: "energies") : []
+            if !rebuild.isEmpty {
+                // Without indexes the updates walk the table in key order: a small cache does, and leaves the
+                // memory to the engine computing meanwhile; the index builds get the whole cache back.
+                try database.execute(dialect.cacheSize(kilobytes: Self.streamingCacheKilobytes))
+            }
             try body(writer)
+            if !rebuild.isEmpty { try database.execute(dialect.cacheSize(kilobytes: Database.cacheKilobytes)) }
+            for sql in rebuild { try database.execute(sql) }
             // Entries computed by earlier runs keep their distances; only their is_stable can change.
             let retolerance = try database.prepare("""
                 UPDATE energies SET is_stable = (CASE WHEN is_hull_vertex = 1 OR e_above_hull <= ? THEN 1 ELSE 0 END)
@@ -135,6 +170,27 @@ extension Store {
                                result.stable, result.belowReference, result.missingReferences, result.seconds)
             return result
         }
+    }
+
+    /// Rows written in one hull run beyond which the energies indexes are dropped and built again, and the rows
+    /// should come in row-key order (`recordHullRun`): updating
+    /// them row by row touches index pages at random, and once the indexes of that many rows (about 20 bytes
+    /// per row and index) compete with the table for SQLite's 64 MB page cache, every update misses it.
+    public static let bulkHullWriteThreshold = 250_000
+    /// Page cache while a large run streams its updates (kB).
+    static let streamingCacheKilobytes = 8192
+
+    /// Drops every index of `table` and returns the statements that create them again.
+    func dropIndexes(on table: String) throws -> [String] {
+        let listing = try database.prepare(dialect.indexListing)
+        try listing.bind(table)
+        var indexes = [(name: String, sql: String)]()
+        while try listing.step() {
+            if let name = listing.text(0), let sql = listing.text(1) { indexes.append((name, sql)) }
+        }
+        listing.reset()
+        for index in indexes { try database.execute("DROP INDEX \(index.name)") }
+        return indexes.map(\.sql)
     }
 
     /// Entries the last hull run could not place (no elemental entry for one of their elements), by id.
@@ -190,3 +246,66 @@ public final class HullResultWriter {
 
 @available(*, unavailable)
 extension HullResultWriter: Sendable {}
+
+/// Every entry's composition, read in row-key order on its own connection and thread (or on the caller's
+/// connection when it is inside a transaction, whose changes another connection would not see).
+///
+/// `@unchecked Sendable`: `scanned` and `failure` are written by the scanning thread before it leaves `group`,
+/// and read only after `group.wait()`.
+final class CompositionScan: @unchecked Sendable {
+    struct Scanned: Sendable {
+        var entryPKs: [Int64] = []
+        var compositions: [Composition] = []
+    }
+
+    private let group = DispatchGroup()
+    private var scanned = Scanned()
+    private var failure: Error?
+    private let parallel: Bool
+
+    init(path: String, parallel: Bool) {
+        self.parallel = parallel
+        guard parallel else { return }
+        DispatchQueue.global().async(group: group) {
+            do {
+                let db = try Database(path: path, mode: .readOnly)
+                // A scan in key order reads each page once: a small cache does.
+                try db.execute(db.dialect.cacheSize(kilobytes: 2048))
+                self.scanned = try Self.scan(db)
+            } catch {
+                self.failure = error
+            }
+        }
+    }
+
+    /// The scan's result, after waiting for it; scanned on `fallback` when not in parallel or when the other
+    /// connection failed.
+    func result(fallback: Database) throws -> Scanned {
+        guard parallel else { return try Self.scan(fallback) }
+        group.wait()
+        return failure == nil ? scanned : try Self.scan(fallback)
+    }
+
+    static func scan(_ db: Database) throws -> Scanned {
+        var out = Scanned()
+        let rows = try db.prepare("SELECT entry_pk, element, amount FROM compositions ORDER BY entry_pk")
+        var pairs = [(Element, Double)]()
+        var current: Int64?
+        func flush() {
+            guard let current else { return }
+            out.entryPKs.append(current)
+            out.compositions.append(Composition(pairs))
+            pairs.removeAll(keepingCapacity: true)
+        }
+        while try rows.step() {
+            let pk = rows.int(0)
+            if pk != current {
+                flush()
+                current = pk
+            }
+            if let element = rows.element(1) { pairs.append((element, rows.double(2))) }
+        }
+        flush()
+        return out
+    }
+}

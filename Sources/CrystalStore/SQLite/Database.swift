@@ -10,6 +10,9 @@ final class Database {
 
     enum Mode { case readOnly, readWrite }
 
+    /// SQLite's page cache per connection (kB).
+    static let cacheKilobytes = 65536
+
     /// How long a statement waits for another process's write lock before it fails with SQLITE_BUSY.
     static let busyTimeoutMilliseconds: Int32 = 10_000
 
@@ -91,6 +94,12 @@ final class Database {
             throw error
         }
     }
+
+    /// Frees the page cache's unused memory.
+    func releaseMemory() { sqlite3_db_release_memory(handle) }
+
+    /// True outside a transaction (another connection then sees everything this one does).
+    var isIdle: Bool { sqlite3_get_autocommit(handle) != 0 }
 
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     var changes: Int { Int(sqlite3_changes(handle)) }

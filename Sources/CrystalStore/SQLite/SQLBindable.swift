@@ -11,18 +11,22 @@ protocol SQLBindable {
 }
 
 extension Int64: SQLBindable {
+    @inline(__always)
     func bind(to statement: OpaquePointer, at index: Int32) -> Int32 { sqlite3_bind_int64(statement, index, self) }
 }
 
 extension Int: SQLBindable {
+    @inline(__always)
     func bind(to statement: OpaquePointer, at index: Int32) -> Int32 { sqlite3_bind_int64(statement, index, Int64(self)) }
 }
 
 extension Double: SQLBindable {
+    @inline(__always)
     func bind(to statement: OpaquePointer, at index: Int32) -> Int32 { sqlite3_bind_double(statement, index, self) }
 }
 
 extension Bool: SQLBindable {
+    @inline(__always)
     func bind(to statement: OpaquePointer, at index: Int32) -> Int32 { sqlite3_bind_int64(statement, index, self ? 1 : 0) }
 }
 
@@ -42,6 +46,7 @@ extension String: SQLBindable {
 }
 
 extension Optional: SQLBindable where Wrapped: SQLBindable {
+    @inline(__always)
     func bind(to statement: OpaquePointer, at index: Int32) -> Int32 {
         switch self {
         case .some(let value): return value.bind(to: statement, at: index)

@@ -36,6 +36,10 @@ protocol SQLDialect: Sendable {
     var schemaListing: String { get }
     /// Query giving 1 when a table named by the one parameter exists.
     var tableExists: String { get }
+    /// Query listing (name, creating SQL) of the explicit indexes of the table named by the one parameter.
+    var indexListing: String { get }
+    /// Statement setting this connection's page cache size.
+    func cacheSize(kilobytes: Int) -> String
 }
 
 /// SQLite's words for `SQLDialect`.
@@ -76,7 +80,7 @@ struct SQLiteDialect: SQLDialect {
         // WAL with synchronous=NORMAL is crash-safe; checkpoints every ~40 MB instead of every 4 MB (fewer
         // pauses in bulk imports); a 64 MB page cache.
         (writable ? ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA wal_autocheckpoint = 10000"] : [])
-            + ["PRAGMA foreign_keys = ON", "PRAGMA cache_size = -65536"]
+            + ["PRAGMA foreign_keys = ON", cacheSize(kilobytes: Database.cacheKilobytes)]
     }
 
     var beginWriteTransaction: String { "BEGIN IMMEDIATE" }
@@ -84,6 +88,8 @@ struct SQLiteDialect: SQLDialect {
     var foreignKeysOn: String { "PRAGMA foreign_keys = ON" }
     var schemaListing: String { "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type DESC, name" }
     var tableExists: String { "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?" }
+    var indexListing: String { "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name" }
+    func cacheSize(kilobytes: Int) -> String { "PRAGMA cache_size = -\(kilobytes)" }
 }
 
 /// SQL text with its bound values, built together so that placeholders and values stay in step.

@@ -43,16 +43,24 @@ final class Statement {
         }
     }
 
-    /// Binds every parameter, in order, from a fixed list of values (no array is made).
+    /// Binds every parameter, in order, from a fixed list of values (no array is made). Inlined so that each
+    /// call site binds its concrete types directly.
+    @inline(__always)
     func bind<each Value: SQLBindable>(_ values: repeat each Value) throws(StoreError) {
         var count = 0
-        for _ in repeat each values { count += 1 }
+        repeat count += Self.one(each values)
         try validateArgumentCount(count)
         var index: Int32 = 0
-        for value in repeat each values {
-            index += 1
-            try checkBinding(value.bind(to: handle, at: index))
-        }
+        repeat try bindNext(each values, &index)
+    }
+
+    @inline(__always)
+    private static func one<V>(_: V) -> Int { 1 }
+
+    @inline(__always)
+    private func bindNext<V: SQLBindable>(_ value: V, _ index: inout Int32) throws(StoreError) {
+        index += 1
+        try checkBinding(value.bind(to: handle, at: index))
     }
 
     /// Binds every parameter, in order, from values built at run time (a compiled filter's).
@@ -64,6 +72,7 @@ final class Statement {
     }
 
     /// Binds `values` and steps to the end (an INSERT, UPDATE or DELETE), then resets.
+    @inline(__always)
     func execute<each Value: SQLBindable>(_ values: repeat each Value) throws(StoreError) {
         try bind(repeat each values)
         try run()
