@@ -144,23 +144,31 @@ extension Store {
             try body(writer)
             if !rebuild.isEmpty { try database.execute(dialect.cacheSize(kilobytes: Database.cacheKilobytes)) }
             for sql in rebuild { try database.execute(sql) }
-            // Entries computed by earlier runs keep their distances; only their is_stable can change.
-            let retolerance = try database.prepare("""
-                UPDATE energies SET is_stable = (CASE WHEN is_hull_vertex = 1 OR e_above_hull <= ? THEN 1 ELSE 0 END)
-                WHERE e_above_hull IS NOT NULL AND is_stable IS NOT (CASE WHEN is_hull_vertex = 1 OR e_above_hull <= ? THEN 1 ELSE 0 END)
-                """)
-            try retolerance.execute(run.tolerance, run.tolerance)
-            let counts = try database.prepare("""
-                SELECT count(*) FILTER (WHERE is_stable = 1), count(*) FILTER (WHERE e_above_reference_hull < 0),
-                       count(*) FILTER (WHERE hull_missing IS NOT NULL) FROM energies
-                """)
             var result = HullRunCounts(recomputed: writer.written)
-            if try counts.step() {
-                result.stable = Int(counts.int(0))
-                result.belowReference = Int(counts.int(1))
-                result.missingReferences = Int(counts.int(2))
+            if run.mode == .full {
+                // Every entry with an energy was written just now, with this tolerance: the writer's tallies are
+                // the store's counts (an entry imported meanwhile has no results, which counts as none of them).
+                result.stable = writer.stable
+                result.belowReference = writer.belowReference
+                result.missingReferences = writer.missingReferences
+            } else {
+                // Entries computed by earlier runs keep their distances; only their is_stable can change.
+                let retolerance = try database.prepare("""
+                    UPDATE energies SET is_stable = (CASE WHEN is_hull_vertex = 1 OR e_above_hull <= ? THEN 1 ELSE 0 END)
+                    WHERE e_above_hull IS NOT NULL AND is_stable IS NOT (CASE WHEN is_hull_vertex = 1 OR e_above_hull <= ? THEN 1 ELSE 0 END)
+                    """)
+                try retolerance.execute(run.tolerance, run.tolerance)
+                let counts = try database.prepare("""
+                    SELECT count(*) FILTER (WHERE is_stable = 1), count(*) FILTER (WHERE e_above_reference_hull < 0),
+                           count(*) FILTER (WHERE hull_missing IS NOT NULL) FROM energies
+                    """)
+                if try counts.step() {
+                    result.stable = Int(counts.int(0))
+                    result.belowReference = Int(counts.int(1))
+                    result.missingReferences = Int(counts.int(2))
+                }
+                counts.reset()
             }
-            counts.reset()
             result.seconds = Date().timeIntervalSince(started)
             let record = try database.prepare("""
                 INSERT INTO hull_runs (finished_at, mode, tolerance, systems, entries, stable, below_reference, missing_references, seconds)
@@ -222,6 +230,8 @@ public final class HullResultWriter {
     private let update: Statement
     let tolerance: Double
     private(set) var written = 0
+    /// Tallies of what was written: stable, below the reference hull, not placed.
+    private(set) var stable = 0, belowReference = 0, missingReferences = 0
     private var text = [UInt8]()
 
     init(_ db: Database, tolerance: Double) throws(StoreError) {
@@ -241,6 +251,9 @@ public final class HullResultWriter {
         try update.execute(result.formationEnergyPerAtom, result.energyAboveHull, result.energyAboveReferenceHull,
                            placed ? stable : nil, decomposition, result.isHullVertex, result.isReferenceHullVertex, missing, result.entryPK)
         written += 1
+        if placed && stable { self.stable += 1 }
+        if let below = result.energyAboveReferenceHull, below < 0 { belowReference += 1 }
+        if !result.missingReferences.isEmpty { missingReferences += 1 }
     }
 }
 

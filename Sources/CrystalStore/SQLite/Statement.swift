@@ -113,7 +113,7 @@ final class Statement {
     func optionalDouble(_ index: Int32) -> Double? { isNull(index) ? nil : double(index) }
 
     /// The column's bytes, valid until the next step or reset (no copy).
-    func withBytes<T>(_ index: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+    func withBytes<T, E: Error>(_ index: Int32, _ body: (UnsafeRawBufferPointer) throws(E) -> T) throws(E) -> T {
         let pointer = sqlite3_column_blob(handle, index)
         let count = Int(sqlite3_column_bytes(handle, index))
         return try body(UnsafeRawBufferPointer(start: pointer, count: pointer == nil ? 0 : count))
