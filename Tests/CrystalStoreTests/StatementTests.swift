@@ -30,16 +30,6 @@ import Testing
         #expect(count.int(0) == 2)
     }
 
-    @Test("a reset statement forgets its values: running it again without binding stores NULL, which the schema refuses")
-    func resetClearsBindings() throws {
-        let fixture = try StoreFixture()
-        defer { fixture.cleanUp() }
-        let store = try Store.openForWriting(path: fixture.path("s.sqlite"))
-        let insert = try store.prepare("INSERT INTO settings (key, value) VALUES (?, ?)")
-        try insert.execute("k", "v")
-        #expect(throws: StoreError.self) { try insert.run() }
-    }
-
     @Test("a failing SQL statement reports SQLite's code, message and the SQL, never the bound values")
     func failure() throws {
         let fixture = try StoreFixture()

@@ -142,8 +142,13 @@ extension Store {
                 try database.execute(dialect.cacheSize(kilobytes: Self.streamingCacheKilobytes))
             }
             try body(writer)
-            if !rebuild.isEmpty { try database.execute(dialect.cacheSize(kilobytes: Database.cacheKilobytes)) }
-            for sql in rebuild { try database.execute(sql) }
+            if !rebuild.isEmpty {
+                // The index builds sort in runs of the (small) cache size on helper threads (both cores are free now).
+                try database.execute(dialect.sorterThreads(Self.indexBuildThreads))
+                for sql in rebuild { try database.execute(sql) }
+                try database.execute(dialect.sorterThreads(0))
+                try database.execute(dialect.cacheSize(kilobytes: Database.cacheKilobytes))
+            }
             var result = HullRunCounts(recomputed: writer.written)
             if run.mode == .full {
                 // Every entry with an energy was written just now, with this tolerance: the writer's tallies are
@@ -185,6 +190,8 @@ extension Store {
     /// them row by row touches index pages at random, and once the indexes of that many rows (about 20 bytes
     /// per row and index) compete with the table for SQLite's 64 MB page cache, every update misses it.
     public static let bulkHullWriteThreshold = 250_000
+    /// Helper threads SQLite's sorter may use to build the indexes again after a bulk run.
+    static let indexBuildThreads = 2
     /// Page cache while a large run streams its updates (kB).
     static let streamingCacheKilobytes = 8192
 

@@ -40,6 +40,8 @@ protocol SQLDialect: Sendable {
     var indexListing: String { get }
     /// Statement setting this connection's page cache size.
     func cacheSize(kilobytes: Int) -> String
+    /// Statement letting sorts (index builds) use this many helper threads (SQLite `PRAGMA threads`).
+    func sorterThreads(_ count: Int) -> String
 }
 
 /// SQLite's words for `SQLDialect`.
@@ -90,6 +92,7 @@ struct SQLiteDialect: SQLDialect {
     var tableExists: String { "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?" }
     var indexListing: String { "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name" }
     func cacheSize(kilobytes: Int) -> String { "PRAGMA cache_size = -\(kilobytes)" }
+    func sorterThreads(_ count: Int) -> String { "PRAGMA threads = \(count)" }
 }
 
 /// SQL text with its bound values, built together so that placeholders and values stay in step.

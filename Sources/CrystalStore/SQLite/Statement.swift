@@ -25,10 +25,9 @@ final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
-    /// Ready for the next run, with every parameter unbound (NULL) again.
+    /// Ready for the next run. Values stay bound, but every run binds all of them again (the count is checked).
     func reset() {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
     }
 
     private func validateArgumentCount(_ count: Int) throws(StoreError) {
