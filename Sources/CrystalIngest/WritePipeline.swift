@@ -38,6 +38,7 @@ final class WritePipeline: @unchecked Sendable {
             defer { self.slot.signal() }
             do {
                 try self.store.inTransaction {
+                    try self.writer.beginBatch()
                     for diagnostic in walkerDiagnostics {
                         self.summary.count(diagnostic)
                         try self.writer.write(diagnostic)

@@ -15,8 +15,9 @@ public final class EntryWriter {
     private let updateEntryStructure: Statement
     private let insertComposition: Statement
     private let deleteComposition: Statement
-    private let insertLattice: Statement
-    private let insertSite: Statement
+    private let insertStructure: Statement
+    /// The packed sites of the structure being written (reused).
+    private var packedSites = [UInt8]()
     private let insertEnergy: Statement
     private let insertProvenance: Statement
     private let insertProperty: Statement
@@ -25,6 +26,11 @@ public final class EntryWriter {
     private let insertSystem: Statement
     private let insertSymmetry: Statement
     private var knownSystems = Set<String>()
+    /// Entries the store held when this writer began (its largest row key), and entries inserted since.
+    private let existingEntries: Int
+    private var insertedEntries = 0
+    /// This writer has set the secondary indexes aside (`IndexDeferral`).
+    public private(set) var deferredIndexes = false
 
     public init(store: Store, source: String, isReference: Bool, importID: Int64?) throws(StoreError) {
         let db = store.database
@@ -32,6 +38,8 @@ public final class EntryWriter {
         self.source = source
         self.isReference = isReference
         self.importID = importID
+        let size = try db.prepare("SELECT coalesce(max(entry_pk), 0) FROM entries")
+        existingEntries = try size.step() ? Int(size.int(0)) : 0
         findEntry = try db.prepare("""
             SELECT e.entry_pk, e.nsites, ps.content_hash, ps.file, ps.line, pe.content_hash, pe.file, pe.line
             FROM entries e
@@ -51,11 +59,11 @@ public final class EntryWriter {
             """)
         insertComposition = try db.prepare("INSERT INTO compositions (entry_pk, element, amount) VALUES (?, ?, ?)")
         deleteComposition = try db.prepare("DELETE FROM compositions WHERE entry_pk = ?")
-        insertLattice = try db.prepare("""
-            INSERT INTO lattices (entry_pk, ax, ay, az, bx, by, bz, cx, cy, cz, a, b, c, alpha, beta, gamma, volume, density)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        insertStructure = try db.prepare("""
+            INSERT INTO structures (entry_pk, ax, ay, az, bx, by, bz, cx, cy, cz, a, b, c, alpha, beta, gamma, volume, density,
+                                    packed_sites, site_labels)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertSite = try db.prepare("INSERT INTO sites (entry_pk, site_index, element, occupancy, x, y, z, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         insertEnergy = try db.prepare("INSERT INTO energies (entry_pk, total_energy, energy_natoms, energy_per_atom) VALUES (?, ?, ?, ?)")
         insertProvenance = try db.prepare("""
             INSERT INTO provenance (entry_pk, role, file, member, data_block, line, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -101,6 +109,14 @@ public final class EntryWriter {
             if let element = statement.text(0).flatMap(Element.init(symbol:)) { composition.add(element, statement.double(1)) }
         }
         return composition
+    }
+
+    /// Call at the start of each batch transaction: once the import is large against the store, sets the
+    /// secondary indexes aside (`Store.finishImport` builds them again).
+    public func beginBatch() throws {
+        guard !deferredIndexes, IndexDeferral.worthwhile(inserted: insertedEntries, existing: existingEntries) else { return }
+        try IndexDeferral.setAside(db)
+        deferredIndexes = true
     }
 
     public func write(_ record: StructureRecord) throws(StoreError) -> WriteOutcome {
@@ -171,6 +187,7 @@ public final class EntryWriter {
                                 summary.composition.elementCount, summary.composition.totalAmount, nsites, spaceGroupNumber,
                                 spaceGroupSymbol, title, importID)
         guard db.changes == 1 else { return nil }
+        insertedEntries += 1
         let entryPK = db.lastInsertRowID
         if !knownSystems.contains(summary.chemicalSystem) {
             let mask = ElementMask(summary.composition.elements)
@@ -192,14 +209,10 @@ public final class EntryWriter {
         let lengths = lattice.lengths, angles = lattice.anglesInDegrees
         let (a, b, c) = (lattice.rows[0], lattice.rows[1], lattice.rows[2])
         let density = record.summary.composition.mass * Structure.gramsPerCubicCentimetrePerDaltonPerCubicAngstrom / lattice.volume
-        try insertLattice.execute(entryPK, a.x, a.y, a.z, b.x, b.y, b.z, c.x, c.y, c.z, lengths.x, lengths.y, lengths.z,
-                                  angles.x, angles.y, angles.z, lattice.volume, density)
-        for (index, site) in structure.sites.enumerated() {
-            for occupant in site.occupants {
-                try insertSite.execute(entryPK, index, ElementSymbol(element: occupant.element), occupant.occupancy,
-                                       site.position.x, site.position.y, site.position.z, site.label)
-            }
-        }
+        PackedSites.encode(structure.sites, into: &packedSites)
+        try insertStructure.execute(entryPK, a.x, a.y, a.z, b.x, b.y, b.z, c.x, c.y, c.z, lengths.x, lengths.y, lengths.z,
+                                    angles.x, angles.y, angles.z, lattice.volume, density, SQLBlob(bytes: packedSites),
+                                    SiteLabels.encode(structure.sites))
         try writeProvenance(entryPK, role: "structure", record.provenance)
         if let symmetry = record.symmetry { try write(symmetry, entryPK: entryPK) }
     }

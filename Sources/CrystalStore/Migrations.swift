@@ -187,6 +187,33 @@ public enum Migrations {
             value TEXT NOT NULL
         )\(d.clusteredOnKey);
         """ }),
+        Migration(version: 6, name: "packed-sites", sql: { d in """
+        CREATE TABLE structures (
+            entry_pk INTEGER PRIMARY KEY REFERENCES entries(entry_pk) ON DELETE CASCADE,
+            -- The cell: lattice vectors as rows (Å), lengths (Å), angles (degrees), volume (Å^3), density (g/cm^3).
+            ax REAL NOT NULL, ay REAL NOT NULL, az REAL NOT NULL,
+            bx REAL NOT NULL, by REAL NOT NULL, bz REAL NOT NULL,
+            cx REAL NOT NULL, cy REAL NOT NULL, cz REAL NOT NULL,
+            a REAL NOT NULL, b REAL NOT NULL, c REAL NOT NULL,
+            alpha REAL NOT NULL, beta REAL NOT NULL, gamma REAL NOT NULL,
+            volume REAL NOT NULL,
+            density REAL NOT NULL,
+            -- Every site in one little-endian blob, format 1 (n sites, m occupants; the view `sites` decodes it):
+            --   byte 0: format (1); byte 1: flags, bit 0 set when ordered (one occupant of occupancy 1 per site,
+            --   m = n); bytes 2-3: 0; bytes 4-7: n (uint32); bytes 8-11: m (uint32); bytes 12-15: 0;
+            --   16 + 24i: site i's fractional x, y, z (3 float64);
+            --   16 + 24n + 8j: occupant j's occupancy (float64), only when not ordered;
+            --   16 + 24n + 8m + 4j: occupant j's site index (uint32, non-decreasing), only when not ordered;
+            --   16 + 24n (ordered) or 16 + 24n + 12m, + j: occupant j's atomic number (uint8).
+            packed_sites \(d.binaryType) NOT NULL,
+            -- JSON array of the sites' labels (null for a site without one); NULL when no site has a label.
+            site_labels TEXT
+        );
+        """ }, backfill: { db in
+            try PackedSitesMigration.convert(db)
+            try db.execute("DROP TABLE sites; DROP TABLE lattices;")
+            try db.execute(SitesView.sql)
+        }),
     ]
 
     /// Applies the migrations the store lacks, each in its own write transaction. Several processes may open

@@ -15,10 +15,12 @@ public final class Store {
         self.database = database
     }
 
-    /// Opens or creates a store for writing and applies missing migrations.
+    /// Opens or creates a store for writing, applies missing migrations, and builds indexes that an
+    /// interrupted import set aside.
     public static func openForWriting(path: String) throws -> Store {
         let db = try Database(path: path, mode: .readWrite)
         try Migrations.migrate(db)
+        try IndexDeferral.restore(db)
         return Store(database: db)
     }
 

@@ -40,7 +40,7 @@ import CrystalModel
         #expect(try scalar(store, "SELECT nsites FROM entries WHERE id = ?", "CuAu-disordered") == .integer(4))
         #expect(try scalar(store, "SELECT reduced_formula FROM entries WHERE id = ?", "LiFeO2") == .text("FeLiO2"))
         // Negative scale is the cell volume.
-        if case .real(let volume) = try scalar(store, "SELECT l.volume FROM lattices l JOIN entries e USING (entry_pk) WHERE e.id = ?", "LiFeO2") {
+        if case .real(let volume) = try scalar(store, "SELECT l.volume FROM structures l JOIN entries e USING (entry_pk) WHERE e.id = ?", "LiFeO2") {
             #expect(abs(volume - 34.5) < 1e-9)
         } else { Issue.record("no lattice") }
     }
@@ -83,7 +83,7 @@ import CrystalModel
         let summary = try importing([a.path, b.path], into: store)
         #expect(summary.structures == 1)
         #expect(summary.diagnosticsByKind["error id-collision"] == 1)
-        if case .real(let length) = try scalar(store, "SELECT l.a FROM lattices l JOIN entries e USING (entry_pk) WHERE e.id = ?", "x") {
+        if case .real(let length) = try scalar(store, "SELECT l.a FROM structures l JOIN entries e USING (entry_pk) WHERE e.id = ?", "x") {
             #expect(abs(length - 2.165 * 2.0.squareRoot()) < 1e-9)
         }
         // --id-from path keeps both.

@@ -16,7 +16,7 @@ import CrystalModel
     }
 
     @Test("each field's table is joined when a condition reads it, and only then", arguments: [
-        ("volume", StoreTables.lattices), ("a", .lattices), ("density", .lattices), ("energy_per_atom", .energies),
+        ("volume", StoreTables.structures), ("a", .structures), ("density", .structures), ("energy_per_atom", .energies),
         ("e_above_hull", .energies), ("spacegroup_number", .symmetry), ("is_novel_by_structure", .duplicates),
         ("nsites", []), ("id", []), ("chemical_system", []), ("file", []),
     ] as [(String, StoreTables)])
@@ -33,10 +33,10 @@ import CrystalModel
         let predicate = EntryPredicate.compare(try field("volume"), .greater, .real(1))
             .and(.known(try field("duplicate_of"), false))
         let plan = try self.plan(predicate, fields: ["id", "energy_per_atom"], sort: ["spacegroup_number"])
-        #expect(plan.conditionTables == [.entries, .lattices, .duplicates, .symmetry])
+        #expect(plan.conditionTables == [.entries, .structures, .duplicates, .symmetry])
         #expect(plan.fieldTables == [.entries, .energies])
-        #expect(plan.joinedTables == [.lattices, .energies, .symmetry, .duplicates])
-        for join in ["lattices l", "energies g", "symmetry y", "duplicates d"] {
+        #expect(plan.joinedTables == [.structures, .energies, .symmetry, .duplicates])
+        for join in ["structures s", "energies g", "symmetry y", "duplicates d"] {
             #expect(plan.sql.components(separatedBy: "JOIN \(join) ").count == 2, "\(join) joined once")
         }
     }
@@ -65,7 +65,7 @@ import CrystalModel
         query.offset = 20
         let plan = planner.rows(query)
         let keys = try #require(plan.sql.range(of: "IN (SELECT e.entry_pk ").map { String(plan.sql[$0.lowerBound...]) })
-        #expect(keys.contains("LEFT JOIN lattices l"))
+        #expect(keys.contains("LEFT JOIN structures s"))
         #expect(!keys.contains("energies") && !keys.contains("symmetry"))
         #expect(plan.bindings == [.real(100), .integer(10), .integer(20)])
         #expect(plan.sql.filter { $0 == "?" }.count == plan.bindings.count)

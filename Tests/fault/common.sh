@@ -8,8 +8,8 @@ snapshot() {
                 FROM entries e JOIN provenance p ON p.entry_pk = e.entry_pk ORDER BY e.id, p.role"
 }
 
-# Entries whose structure is only partly stored (a lattice or sites missing): must be 0 at every moment.
+# Entries whose structure is only partly stored (its cell or sites missing): must be 0 at every moment.
 torn_entries() {
-  sqlite3 "$1" "SELECT count(*) FROM entries e WHERE e.nsites IS NOT NULL AND (NOT EXISTS (SELECT 1 FROM lattices l WHERE l.entry_pk = e.entry_pk)
+  sqlite3 "$1" "SELECT count(*) FROM entries e WHERE e.nsites IS NOT NULL AND (NOT EXISTS (SELECT 1 FROM structures l WHERE l.entry_pk = e.entry_pk)
                 OR NOT EXISTS (SELECT 1 FROM sites s WHERE s.entry_pk = e.entry_pk))"
 }

@@ -8,10 +8,11 @@ extension Store {
         return database.lastInsertRowID
     }
 
-    /// Records the end of an import with its summary (JSON).
+    /// Records the end of an import with its summary (JSON), and builds any indexes set aside again.
     public func finishImport(_ importID: Int64, summaryJSON: String) throws {
         let finish = try database.prepare("UPDATE imports SET finished_at = ?, summary = ? WHERE import_id = ?")
         try finish.execute(ISO8601DateFormatter().string(from: Date()), summaryJSON, importID)
+        try IndexDeferral.restore(database)
     }
 
     /// Runs a bulk load with foreign-key checks off: `EntryWriter` inserts an entry before anything that

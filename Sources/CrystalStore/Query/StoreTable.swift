@@ -6,8 +6,8 @@ public struct StoreTables: OptionSet, Sendable, Hashable, CustomStringConvertibl
 
     /// `entries e`: ids, formulas, counts (always the query's base table).
     public static let entries = StoreTables(rawValue: 1 << 0)
-    /// `lattices l`: the cell.
-    public static let lattices = StoreTables(rawValue: 1 << 1)
+    /// `structures s`: the cell (and the packed sites).
+    public static let structures = StoreTables(rawValue: 1 << 1)
     /// `energies g`: energies and hull results.
     public static let energies = StoreTables(rawValue: 1 << 2)
     /// `symmetry y`: space groups.
@@ -17,7 +17,7 @@ public struct StoreTables: OptionSet, Sendable, Hashable, CustomStringConvertibl
 
     /// The joinable tables, in join order, with their alias and join condition.
     static let joins: [(table: StoreTables, sql: String)] = [
-        (.lattices, "LEFT JOIN lattices l ON l.entry_pk = e.entry_pk"),
+        (.structures, "LEFT JOIN structures s ON s.entry_pk = e.entry_pk"),
         (.energies, "LEFT JOIN energies g ON g.entry_pk = e.entry_pk"),
         (.symmetry, "LEFT JOIN symmetry y ON y.entry_pk = e.entry_pk"),
         (.duplicates, "LEFT JOIN duplicates d ON d.entry_pk = e.entry_pk"),
@@ -29,7 +29,7 @@ public struct StoreTables: OptionSet, Sendable, Hashable, CustomStringConvertibl
     }
 
     public var description: String {
-        let names: [(StoreTables, String)] = [(.entries, "entries"), (.lattices, "lattices"), (.energies, "energies"),
+        let names: [(StoreTables, String)] = [(.entries, "entries"), (.structures, "structures"), (.energies, "energies"),
                                               (.symmetry, "symmetry"), (.duplicates, "duplicates")]
         return "[" + names.filter { contains($0.0) }.map(\.1).joined(separator: ", ") + "]"
     }
