@@ -21,6 +21,27 @@ if [ ! -f $OUT/gnome-$N/summary.csv ]; then
 fi
 echo "== import: $N generated GNoME-style CIFs (P1, 5-40 sites) into a new store, $RUNS runs, $(nproc) cores, without symmetry analysis =="
 python3 Benchmarks/measure.py --runs "$RUNS" --count "$N" --rate-file $OUT/rate.txt -- $BIN import --db $OUT/bench.sqlite --source gnome --no-symmetry $OUT/gnome-$N/cif
+if command -v valgrind >/dev/null && command -v callgrind_annotate >/dev/null; then
+  CG_N=${BENCH_CALLGRIND_N:-6000}
+  echo "== import: instructions per structure, $CG_N of the same CIFs, --no-symmetry (callgrind: independent of the machine's load) =="
+  rm -rf $OUT/gnome-cg && mkdir -p $OUT/gnome-cg/cif
+  ls $OUT/gnome-$N/cif | head -n "$CG_N" | while read -r f; do ln -s "$PWD/$OUT/gnome-$N/cif/$f" "$OUT/gnome-cg/cif/$f"; done
+  rm -f $OUT/cg.sqlite*
+  valgrind --tool=callgrind --callgrind-out-file=$OUT/import.callgrind $BIN import --db $OUT/cg.sqlite --source gnome --no-symmetry $OUT/gnome-cg/cif >/dev/null 2>&1
+  callgrind_annotate --inclusive=yes $OUT/import.callgrind 2>/dev/null | python3 -c "
+import re, sys
+n = $CG_N
+total = parse = write = 0
+for line in sys.stdin:
+    m = re.match(r'\s*([0-9,]+) ', line)
+    if not m: continue
+    v = int(m.group(1).replace(',', ''))
+    if 'PROGRAM TOTALS' in line: total = v
+    elif 'ParsedFileV5parse' in line and not parse: parse = v
+    elif 'EntryWriterC5writeyAA12WriteOutcomeOAA15StructureRecord' in line and not write: write = v
+print(f'per structure: {total // n:,} instructions in all; parsing and mapping {parse // n:,}; the SQLite writer {write // n:,}')
+"
+fi
 echo "== import: the same with symmetry analysis (spglib, symprec 0.01 A), the default =="
 python3 Benchmarks/measure.py --runs "$RUNS" --count "$N" -- $BIN import --db $OUT/bench.sqlite --source gnome $OUT/gnome-$N/cif
 if [ -d ../shared/data/structures/mattergen ]; then

@@ -14,6 +14,9 @@ public final class EntryWriter {
     private let insertEntry: Statement
     private let updateEntryStructure: Statement
     private let insertComposition: Statement
+    /// `INSERT ... VALUES (...), (...)` for k elements at once (index k - 2), prepared on first use: one
+    /// statement per composition instead of one per element.
+    private var insertCompositions: [Statement?] = Array(repeating: nil, count: 7)
     private let deleteComposition: Statement
     private let insertStructure: Statement
     /// The packed sites of the structure being written (reused).
@@ -198,9 +201,22 @@ public final class EntryWriter {
     }
 
     private func writeComposition(_ entryPK: Int64, _ composition: Composition) throws(StoreError) {
-        for (element, amount) in composition.amounts where amount > 0 {
-            try insertComposition.execute(entryPK, ElementSymbol(element: element), amount)
+        let amounts = composition.amounts.filter { $0.amount > 0 }
+        let k = amounts.count
+        guard k >= 2, k - 2 < insertCompositions.count else {
+            for (element, amount) in amounts { try insertComposition.execute(entryPK, ElementSymbol(element: element), amount) }
+            return
         }
+        let statement: Statement
+        if let prepared = insertCompositions[k - 2] {
+            statement = prepared
+        } else {
+            statement = try db.prepare("INSERT INTO compositions (entry_pk, element, amount) VALUES "
+                                       + Array(repeating: "(?, ?, ?)", count: k).joined(separator: ", "))
+            insertCompositions[k - 2] = statement
+        }
+        try statement.bindRows(amounts.map { (entryPK, ElementSymbol(element: $0.element), $0.amount) })
+        try statement.run()
     }
 
     private func writeStructureRows(_ entryPK: Int64, _ record: StructureRecord) throws(StoreError) {

@@ -62,6 +62,17 @@ final class Statement {
         try checkBinding(value.bind(to: handle, at: index))
     }
 
+    /// Binds rows of three values (a multi-row INSERT's), in order; the count is checked.
+    func bindRows<A: SQLBindable, B: SQLBindable, C: SQLBindable>(_ rows: [(A, B, C)]) throws(StoreError) {
+        try validateArgumentCount(3 * rows.count)
+        var index: Int32 = 0
+        for (a, b, c) in rows {
+            try bindNext(a, &index)
+            try bindNext(b, &index)
+            try bindNext(c, &index)
+        }
+    }
+
     /// Binds every parameter, in order, from values built at run time (a compiled filter's).
     func bind(_ values: [StoreValue]) throws(StoreError) {
         try validateArgumentCount(values.count)
