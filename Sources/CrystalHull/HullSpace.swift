@@ -85,10 +85,9 @@ final class HullSpace {
         for system in bySystem.keys.sorted() {
             let own = bySystem[system]!
             let elements = system.atomicNumbers
-            let subsets = system.subsets()
             // Candidates: vertices of proper subsystems, then the best entry per reduced composition.
             var candidates = [Int]()
-            for sub in subsets where sub != system { if let phases = vertices[sub] { candidates += phases } }
+            for sub in system.subsets(among: vertices) where sub != system { if let phases = vertices[sub] { candidates += phases } }
             let subCount = candidates.count
             var bestByComposition = [[Int64]: Int]()
             var keys = [[Int64]]()
@@ -128,7 +127,7 @@ final class HullSpace {
             }
             // Place every own entry against the vertices of the system and its subsystems.
             var stable = [Int]()
-            for sub in subsets { if let phases = vertices[sub] { stable += phases } }
+            for sub in system.subsets(among: vertices) { if let phases = vertices[sub] { stable += phases } }
             let lp = makeLP(stable, elements)
             for index in own {
                 var answer = Answer()
@@ -193,7 +192,7 @@ final class HullSpace {
             let p = point(index)
             if programs[p.system] == nil {
                 var stable = [Int]()
-                for sub in p.system.subsets() { if let phases = vertices[sub] { stable += phases } }
+                for sub in p.system.subsets(among: vertices) { if let phases = vertices[sub] { stable += phases } }
                 programs[p.system] = makeLP(stable, p.elements)
             }
             guard let solution = programs[p.system]!.solve(target: p.fractions) else {

@@ -15,9 +15,22 @@ public struct StabilityEngine {
 
     /// Computes results for `entries`, in their order. Reference-hull values are computed for
     /// non-reference entries against the entries with `isReference`.
+    ///
+    /// An entry whose composition or energy lies outside `PhysicalBounds` (no elements, a non-positive or
+    /// non-finite amount, an energy per atom that is not finite or beyond the bound) takes no part: its result
+    /// carries the reason in `invalidInput` and nothing else.
     public func compute(_ entries: [HullEntry]) -> [StabilityResult] {
         var results = [StabilityResult](repeating: StabilityResult(), count: entries.count)
-        let all = HullSpace(entries: entries, members: Array(entries.indices))
+        var valid = [Int]()
+        valid.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() {
+            if let why = PhysicalBounds.violation(totalEnergy: entry.totalEnergy, of: entry.composition) {
+                results[index].invalidInput = why
+            } else {
+                valid.append(index)
+            }
+        }
+        let all = HullSpace(entries: entries, members: valid)
         all.solve { index, hull in
             results[index].formationEnergyPerAtom = hull.formationEnergy
             results[index].energyAboveHull = hull.energyAbove
@@ -25,14 +38,14 @@ public struct StabilityEngine {
             results[index].decomposition = hull.decomposition
             results[index].missingReferences = hull.missing
         }
-        let referenceIndices = entries.indices.filter { entries[$0].isReference }
-        if referenceIndices.count == entries.count {
+        let referenceIndices = valid.filter { entries[$0].isReference }
+        if referenceIndices.count == valid.count {
             // Every entry is a reference: the reference hull is the hull.
             for index in results.indices { results[index].isReferenceHullVertex = results[index].isHullVertex }
         } else if !referenceIndices.isEmpty {
             let references = HullSpace(entries: entries, members: referenceIndices)
             references.solve { index, hull in results[index].isReferenceHullVertex = hull.isVertex }
-            let others = entries.indices.filter { !entries[$0].isReference }
+            let others = valid.filter { !entries[$0].isReference }
             references.place(others) { index, energyAbove in results[index].energyAboveReferenceHull = energyAbove }
         }
         return results
