@@ -9,17 +9,18 @@ public final class CSVStream {
     static let maximumRowBytes = 1 << 26
 
     private var rows: CSVRows
-    private var descriptor: Int32 = -1
+    /// zlib's gz stream: it reads a gzip file inflated and a plain file as it is.
+    private var file: GzipReader?
     private let path: String
-    private var chunk = [UInt8](repeating: 0, count: 0)
 
-    /// Rows of a file on disk.
+    /// Rows of a file on disk, plain or gzip-compressed.
     public init(path: String) throws(ArchiveError) {
         self.path = path
-        descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw ArchiveError.corrupt("\(path): \(String(cString: strerror(errno)))") }
+        guard FileManager.default.isReadableFile(atPath: path), let file = GzipReader(path: path) else {
+            throw ArchiveError.corrupt("\(path): cannot open (missing or not readable)")
+        }
+        self.file = file
         rows = CSVRows(bytes: [], isComplete: false)
-        chunk = [UInt8](repeating: 0, count: Self.chunkBytes)
     }
 
     /// Rows of bytes already in memory (an archive member, a decompressed file).
@@ -28,7 +29,6 @@ public final class CSVStream {
         rows = CSVRows(bytes: bytes, isComplete: true)
     }
 
-    deinit { if descriptor >= 0 { close(descriptor) } }
 
     /// The next row, or nil at the end of the table. Throws when the file cannot be read or a row is longer
     /// than `maximumRowBytes`.
@@ -39,9 +39,9 @@ public final class CSVStream {
             guard rows.pendingCount <= Self.maximumRowBytes else {
                 throw ArchiveError.tooLarge("\(path): a row runs over \(Self.maximumRowBytes) bytes (a quote left open?)")
             }
-            let count = chunk.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress, raw.count) }
-            if count < 0 { throw ArchiveError.corrupt("\(path): \(String(cString: strerror(errno)))") }
-            rows.append(chunk[0..<count], isComplete: count == 0)
+            guard let file else { return nil }
+            let chunk = try file.read(Self.chunkBytes)
+            rows.append(chunk[...], isComplete: chunk.isEmpty)
         }
     }
 }

@@ -57,7 +57,7 @@ public struct EnergyTableLayout: Sendable {
     /// Columns kept as properties, with their names.
     let propertyColumns: [(Int, String)]
 
-    static func emptyTable(_ location: SourceLocation) -> ImportDiagnostic {
+    public static func emptyTable(_ location: SourceLocation) -> ImportDiagnostic {
         ImportDiagnostic(.error, .noStructure, at: location.at(line: 1), "empty energy table")
     }
 

@@ -14,13 +14,16 @@ final class GzipReader {
 
     deinit { gzclose(file) }
 
-    /// Reads up to `count` bytes; fewer only at the end. Throws on a corrupt stream.
+    /// Reads up to `count` bytes; fewer only at the end. Throws on a corrupt stream or a negative count. The
+    /// buffer grows with what arrives, so a header declaring a huge size costs no memory until the bytes exist.
     func read(_ count: Int) throws(ArchiveError) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: count)
+        guard count >= 0 else { throw ArchiveError.corrupt("\(path): negative read of \(count) bytes") }
+        var out = [UInt8](repeating: 0, count: min(count, 1 << 20))
         var filled = 0
         while filled < count {
+            if filled == out.count { out += [UInt8](repeating: 0, count: min(count - filled, max(out.count, 1 << 20))) }
             let n = out.withUnsafeMutableBytes { raw in
-                gzread(file, raw.baseAddress! + filled, UInt32(min(count - filled, 1 << 30)))
+                gzread(file, raw.baseAddress! + filled, UInt32(min(raw.count - filled, 1 << 30)))
             }
             if n < 0 {
                 var code: Int32 = 0
@@ -36,6 +39,7 @@ final class GzipReader {
 
     /// Skips `count` bytes.
     func skip(_ count: Int) throws(ArchiveError) {
+        guard count >= 0 else { throw ArchiveError.corrupt("\(path): negative skip of \(count) bytes") }
         var left = count
         while left > 0 {
             let chunk = try read(min(left, 1 << 20))
@@ -73,6 +77,7 @@ public enum ArchiveError: Error, CustomStringConvertible {
 /// Inflates a zlib, gzip or raw deflate buffer in memory, refusing output beyond `limit` bytes.
 enum Inflate {
     static func data(_ input: [UInt8], raw: Bool, limit: Int) throws(ArchiveError) -> [UInt8] {
+        guard let inputCount = UInt32(exactly: input.count) else { throw ArchiveError.tooLarge("\(input.count) compressed bytes") }
         var stream = z_stream()
         let windowBits: Int32 = raw ? -15 : 15 + 32
         guard inflateInit2_(&stream, windowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
@@ -83,10 +88,9 @@ enum Inflate {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var status: Int32 = Z_OK
         var input = input
-        let inputCount = input.count
         status = input.withUnsafeMutableBufferPointer { inBuffer -> Int32 in
             stream.next_in = inBuffer.baseAddress
-            stream.avail_in = UInt32(inputCount)
+            stream.avail_in = inputCount
             var rc: Int32 = Z_OK
             repeat {
                 rc = chunk.withUnsafeMutableBufferPointer { outBuffer -> Int32 in
@@ -102,7 +106,10 @@ enum Inflate {
             return rc
         }
         if status == -100 { throw ArchiveError.tooLarge("inflates past \(limit) bytes") }
-        guard status == Z_STREAM_END else { throw ArchiveError.corrupt("deflate stream damaged or truncated (zlib \(status))") }
+        guard status == Z_STREAM_END else {
+            let detail = stream.msg.map { String(cString: $0) } ?? "truncated"
+            throw ArchiveError.corrupt("deflate stream damaged (zlib \(status): \(detail))")
+        }
         return output
     }
 }
