@@ -18,10 +18,10 @@ final class GzipReader {
     /// buffer grows with what arrives, so a header declaring a huge size costs no memory until the bytes exist.
     func read(_ count: Int) throws(ArchiveError) -> [UInt8] {
         guard count >= 0 else { throw ArchiveError.corrupt("\(path): negative read of \(count) bytes") }
-        var out = [UInt8](repeating: 0, count: min(count, 1 << 20))
+        var out = [UInt8](repeating: 0, count: min(count, 1 << 16))
         var filled = 0
         while filled < count {
-            if filled == out.count { out += [UInt8](repeating: 0, count: min(count - filled, max(out.count, 1 << 20))) }
+            if filled == out.count { out += [UInt8](repeating: 0, count: min(count - filled, max(out.count, 1 << 16))) }
             let n = out.withUnsafeMutableBytes { raw in
                 gzread(file, raw.baseAddress! + filled, UInt32(min(raw.count - filled, 1 << 30)))
             }
