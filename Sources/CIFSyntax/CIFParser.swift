@@ -43,7 +43,12 @@ private struct Builder {
             pending = nil
             return token
         }
-        return try lexer.next()
+        let token = try lexer.next()
+        if !lexer.warnings.isEmpty {
+            for warning in lexer.warnings { warnings.append(CIFSyntaxError(line: warning.line, block: current?.name, reason: warning.reason)) }
+            lexer.warnings.removeAll()
+        }
+        return token
     }
 
     func text(_ token: CIFLexer.Token) -> String {
@@ -89,6 +94,7 @@ private struct Builder {
     /// Skips tokens (and lexer errors) until a `data_` header; false at the end of input.
     mutating func skipToNextBlock() -> Bool {
         while true {
+            defer { lexer.warnings.removeAll() }
             guard let token = try? lexer.next() else {
                 // Skip the offending line and go on scanning.
                 while lexer.index < lexer.bytes.count, lexer.bytes[lexer.index] != 0x0A, lexer.bytes[lexer.index] != 0x0D {
