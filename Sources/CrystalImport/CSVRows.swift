@@ -9,11 +9,12 @@ struct CSVRows: Sequence, IteratorProtocol {
     private var line = 1
     /// No more bytes will come: a row may end at the end of the bytes.
     var isComplete: Bool
+    /// Whether a leading UTF-8 byte-order mark was looked for (it needs the first 3 bytes).
+    private var checkedByteOrderMark = false
 
     init(bytes: [UInt8], isComplete: Bool = true) {
         self.bytes = bytes
         self.isComplete = isComplete
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     }
 
     /// Bytes not yet consumed by a returned row.
@@ -25,14 +26,17 @@ struct CSVRows: Sequence, IteratorProtocol {
             bytes.removeSubrange(0..<index)
             index = 0
         }
-        let atStart = line == 1 && bytes.isEmpty
         bytes += more
         isComplete = complete
-        if atStart, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     }
 
     /// The next row, or nil at the end of the bytes (or, before `isComplete`, when the row is not all there).
     mutating func next() -> (line: Int, fields: [String])? {
+        if !checkedByteOrderMark {
+            guard bytes.count >= 3 || isComplete else { return nil }
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+            checkedByteOrderMark = true
+        }
         let savedIndex = index, savedLine = line
         // Skip blank lines.
         while index < bytes.count, bytes[index] == 0x0A || bytes[index] == 0x0D {

@@ -6,7 +6,7 @@ public final class CSVStream {
     /// Bytes read from the file at once.
     static let chunkBytes = 1 << 22
     /// Longest row accepted (bytes): a quote left open would otherwise read the rest of a huge file as one row.
-    static let maximumRowBytes = 1 << 26
+    static let maximumRowBytes = 1 << 24
 
     private var rows: CSVRows
     /// zlib's gz stream: it reads a gzip file inflated and a plain file as it is.

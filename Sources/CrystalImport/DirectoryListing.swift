@@ -52,9 +52,9 @@ enum DirectoryListing {
             }
             if type == Int32(DT_DIR) {
                 if let reason = InputFile.hiddenReason(folder: name) {
-                    listing.skipped.append(Skipped(relativePath: path + "/", reason: reason, isError: false))
+                    listing.skipped.append(Skipped(relativePath: path, reason: reason, isError: false))
                 } else if depth + 1 >= maximumDepth {
-                    listing.skipped.append(Skipped(relativePath: path + "/", reason: "folders nested deeper than \(maximumDepth) levels are not entered (a link loop?)", isError: false))
+                    listing.skipped.append(Skipped(relativePath: path, reason: "folders nested deeper than \(maximumDepth) levels are not entered (a link loop?)", isError: false))
                 } else {
                     collect(root: root, relative: path, into: &listing, depth: depth + 1)
                 }
