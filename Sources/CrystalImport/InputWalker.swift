@@ -104,6 +104,11 @@ public struct InputWalker {
         }
     }
 
+    /// An archive error's text without the archive's path, which the diagnostic's location already names.
+    static func message(_ error: Error, path: String) -> String {
+        "\(error)".replacingOccurrences(of: path + ": ", with: "")
+    }
+
     /// The last 8 characters lower-cased: enough for every suffix tested (".tar.gz").
     static func lowercasedSuffix(_ path: String) -> String {
         String(decoding: path.utf8.suffix(8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
@@ -158,7 +163,7 @@ public struct InputWalker {
     func walkZip(path: String, relativeID: String, _ visit: (Event) throws -> Void) throws {
         let zip: ZipReader
         do { zip = try ZipReader(path: path) } catch {
-            try visit(.diagnostic(ImportDiagnostic(.error, .archive, at: SourceLocation(path: path), "\(error)")))
+            try visit(.diagnostic(ImportDiagnostic(.error, .archive, at: SourceLocation(path: path), Self.message(error, path: path))))
             return
         }
         // First pass over the directory: which ids would collide (only the directory is read).
@@ -189,7 +194,7 @@ public struct InputWalker {
             }
         } catch {
             if let visitorError { throw visitorError }
-            try visit(.diagnostic(ImportDiagnostic(.error, .archive, at: SourceLocation(path: path), "\(error)")))
+            try visit(.diagnostic(ImportDiagnostic(.error, .archive, at: SourceLocation(path: path), Self.message(error, path: path))))
         }
     }
 
@@ -224,7 +229,7 @@ public struct InputWalker {
             }
         } catch {
             if let visitorError { throw visitorError }
-            try visit(.diagnostic(ImportDiagnostic(.error, .archive, at: SourceLocation(path: path), "\(error)")))
+            try visit(.diagnostic(ImportDiagnostic(.error, .archive, at: SourceLocation(path: path), Self.message(error, path: path))))
         }
     }
 }

@@ -76,9 +76,9 @@ import Testing
         let db = dir.appendingPathComponent("s.sqlite").path
         let imported = try Self.run(["import", "--db", db, "--source", "sample", "SampleData/structures", "SampleData/entries.csv", "SampleData/bad"])
         #expect(imported.status == 0)
-        #expect(imported.stdout.hasPrefix("imported: 8 structures, 18 energies (0 already stored)\nfiles: 12 read, 0 ignored"))
-        #expect(imported.stdout.contains("skipped: 4   diagnostics: 4 errors, 1 warnings"))
-        #expect(imported.stdout.contains("  error bad-cell: 1\n"))
+        #expect(imported.stdout.hasPrefix("imported: 10 structures, 21 energies (0 already stored)\nfiles: 16 read, 0 ignored"))
+        #expect(imported.stdout.contains("skipped: 11   diagnostics: 11 errors, 2 warnings"))
+        #expect(imported.stdout.contains("  error bad-cell: 2\n  error bad-energy: 4\n"))
 
         let csv = try Self.run(["query", "--db", db, "--fields", "id,nsites,composition,elements,is_reference", "--format", "csv"])
         #expect(csv.status == 0)
