@@ -63,20 +63,23 @@ final class ZipReader {
         guard count >= 0, offset <= fileSize else { throw ArchiveError.corrupt("\(path): offset \(offset) is beyond the end of the file") }
         let available = Int(clamping: fileSize - offset)
         let wanted = min(count, available)
-        var bytes = [UInt8](repeating: 0, count: wanted)
-        var filled = 0
-        while filled < wanted {
-            let n = bytes.withUnsafeMutableBytes { raw in
-                pread(descriptor, raw.baseAddress! + filled, wanted - filled, off_t(offset) + off_t(filled))
+        var failure: Int32 = 0
+        // Filled by pread as it reads, never zeroed first.
+        let bytes = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+            var filled = 0
+            while filled < wanted {
+                let n = pread(descriptor, buffer.baseAddress! + filled, wanted - filled, off_t(offset) + off_t(filled))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                filled += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ArchiveError.corrupt("\(path): \(String(cString: strerror(errno)))")
-            }
-            if n == 0 { break }
-            filled += n
+            initialized = filled
         }
-        if filled < wanted { bytes.removeSubrange(filled...) }
+        if failure != 0 { throw ArchiveError.corrupt("\(path): \(String(cString: strerror(failure)))") }
         return bytes
     }
 
@@ -208,7 +211,7 @@ final class ZipReader {
         let data: [UInt8]
         switch member.method {
         case 0: data = compressed
-        case 8: data = try Inflate.data(compressed, raw: true, limit: limit)
+        case 8: data = try Inflate.data(compressed, raw: true, limit: limit, expectedSize: Int(member.uncompressedSize))
         default: throw ArchiveError.unsupported("\(member.name): compression method \(member.method)")
         }
         guard UInt64(data.count) == member.uncompressedSize else {
