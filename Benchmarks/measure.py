@@ -6,6 +6,7 @@ parser.add_argument("--runs", type=int, default=3)
 parser.add_argument("--count", type=int, required=True, help="structures per run, for the rate")
 parser.add_argument("--rate-file", help="write the median rate (structures/s) here")
 parser.add_argument("--keep-store", action="store_true", help="run on the existing store instead of a fresh one")
+parser.add_argument("--rss-limit", type=float, help="peak RSS budget in MB: say whether the runs stayed within it")
 parser.add_argument("command", nargs=argparse.REMAINDER)
 args = parser.parse_args()
 command = args.command[1:] if args.command and args.command[0] == "--" else args.command
@@ -29,6 +30,9 @@ for run in range(args.runs):
 median = statistics.median(times)
 print("runs (s): " + " ".join(f"{t:.2f}" for t in times))
 print(f"median: {median:.2f} s = {args.count / median:,.0f} entries/s; peak RSS {max(peaks):.0f} MB")
+if args.rss_limit:
+    verdict = "within" if max(peaks) <= args.rss_limit else "OVER"
+    print(f"peak RSS {max(peaks):.0f} MB: {verdict} the {args.rss_limit:.0f} MB budget")
 if args.rate_file:
     with open(args.rate_file, "w") as f:
         f.write(f"{args.count / median}\n")

@@ -7,7 +7,9 @@ import CrystalStore
 /// in bounded memory (a few batches in flight) at the rate of the writer.
 struct EnergyTableImport {
     /// Rows per batch handed to the writer.
-    static let rowsPerBatch = 8192
+    static let rowsPerBatch = 4096
+    /// Rows per write transaction: a killed import keeps whole transactions of this many rows.
+    static let rowsPerTransaction = 1 << 18
 
     let file: InputFile
     let options: ImportOptions
@@ -58,7 +60,8 @@ struct EnergyTableImport {
             let parsed = convert(batch, firstDataRow: dataRows + 1, layout: layout, stem: stem)
             dataRows += batch.count
             batch.removeAll(keepingCapacity: true)
-            try pipeline.submit(parsed, walkerDiagnostics: failure.map { [$0] } ?? [], fileCount: ended ? 1 : 0)
+            let commit = ended || dataRows % Self.rowsPerTransaction == 0
+            try pipeline.submit(parsed, walkerDiagnostics: failure.map { [$0] } ?? [], fileCount: ended ? 1 : 0, commit: commit)
             if ended { return }
         }
     }

@@ -24,7 +24,10 @@ public final class EntryWriter {
     private let selectComposition: Statement
     private let insertSystem: Statement
     private let insertSymmetry: Statement
+    /// Chemical systems already inserted by this writer (a cache that skips repeated inserts; bounded by
+    /// `knownSystemsLimit`, so a table of a million random compositions keeps the memory of a small one).
     private var knownSystems = Set<String>()
+    static let knownSystemsLimit = 1 << 16
 
     public init(store: Store, source: String, isReference: Bool, importID: Int64?) throws(StoreError) {
         let db = store.database
@@ -175,6 +178,7 @@ public final class EntryWriter {
         if !knownSystems.contains(summary.chemicalSystem) {
             let mask = ElementMask(summary.composition.elements)
             try insertSystem.execute(summary.chemicalSystem, mask.low, mask.high)
+            if knownSystems.count >= Self.knownSystemsLimit { knownSystems.removeAll(keepingCapacity: true) }
             knownSystems.insert(summary.chemicalSystem)
         }
         return entryPK
