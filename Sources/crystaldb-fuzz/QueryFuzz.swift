@@ -7,14 +7,14 @@ import CrystalStore
 /// each input is a filter that, when it parses and compiles, must run (rows and count) without an SQLite error.
 final class QueryFuzz {
     nonisolated(unsafe) static let shared = QueryFuzz()
-    let db: Database
+    let store: Store
 
     init() {
         do {
-            db = try Store.openForWriting(path: ":memory:")
-            _ = try Importer(db: db, options: ImportOptions(source: "mp", isReference: true, symprec: 0.01)).run(["SampleData/reference.csv"])
-            _ = try Importer(db: db, options: ImportOptions(source: "sample", symprec: 0.01)).run(["SampleData/structures", "SampleData/entries.csv"])
-            _ = try HullRun().run(db)
+            store = try Store.openForWriting(path: ":memory:")
+            _ = try Importer(store: store, options: ImportOptions(source: "mp", isReference: true, symprec: 0.01)).run(["SampleData/reference.csv"])
+            _ = try Importer(store: store, options: ImportOptions(source: "sample", symprec: 0.01)).run(["SampleData/structures", "SampleData/entries.csv"])
+            _ = try HullRun().run(store)
         } catch {
             FuzzScratch.finding("cannot build the query store (run from the package root): \(error)")
         }
@@ -25,14 +25,14 @@ final class QueryFuzz {
         options.filterText = String(decoding: bytes, as: UTF8.self)
         var query = EntryQuery(fields: QueryField.all)
         do {
-            try options.apply(to: &query)
+            query.predicate = try options.predicate()
         } catch {
             return
         }
         do {
             query.limit = 5
-            try query.run(db) { _ in }
-            _ = try query.count(db)
+            try store.entries(query) { _ in }
+            _ = try store.count(query)
         } catch {
             FuzzScratch.finding("a compiled filter failed in SQLite: \(error)\nfilter: \(options.filterText ?? "")")
         }

@@ -26,22 +26,21 @@ import CrystalStore
         let path = dir.appendingPathComponent("summary.csv").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let db = try Store.openForWriting(path: dir.appendingPathComponent("s.sqlite").path)
-        let summary = try Importer(db: db, options: ImportOptions(source: "t", jobs: 2, symprec: nil)).run([path])
+        let summary = try Importer(store: db, options: ImportOptions(source: "t", jobs: 2, symprec: nil)).run([path])
         #expect(summary.energies == rows - 3)
         #expect(summary.errors == 3)
         #expect(summary.filesRead == 1)
         let query = try EntryQuery(fieldNames: ["id", "energy"])
         var count = 0
         var energyOfLast: Double?
-        try query.run(db) { values in
+        try db.entries(query) { values in
             count += 1
             if case .text("g-\(rows - 2)") = values[0], case .real(let e) = values[1] { energyOfLast = e }
         }
         #expect(count == rows - 3)
         #expect(energyOfLast == -4.5 * Double((rows - 2) % 4 + (rows - 2) % 3 + 2))
-        let diagnostics = try db.prepare("SELECT line, message FROM diagnostics ORDER BY line")
         var found = [Int: String]()
-        while try diagnostics.step() { found[Int(diagnostics.int(0))] = diagnostics.text(1) }
+        try db.diagnostics { diagnostic in found[diagnostic.location.line ?? 0] = diagnostic.message }
         #expect(found.keys.sorted() == bad.keys.sorted())
         for (line, reason) in bad { #expect(found[line]?.contains(reason) == true, "\(line): \(found[line] ?? "")") }
     }
@@ -58,7 +57,7 @@ import CrystalStore
         try gzip.run()
         gzip.waitUntilExit()
         let db = try Store.openForWriting(path: dir.appendingPathComponent("s.sqlite").path)
-        let summary = try Importer(db: db, options: ImportOptions(source: "t", symprec: nil)).run([path + ".gz"])
+        let summary = try Importer(store: db, options: ImportOptions(source: "t", symprec: nil)).run([path + ".gz"])
         #expect(summary.energies == 2)
         #expect(summary.errors == 0)
     }

@@ -139,7 +139,7 @@ import CrystalModel
         let path = dir.appendingPathComponent("table.csv").path
         try csv.write(toFile: path, atomically: true, encoding: .utf8)
         let db = try Store.openForWriting(path: dir.appendingPathComponent("s.sqlite").path)
-        _ = try Importer(db: db, options: ImportOptions(source: "t", symprec: nil)).run([path])
+        _ = try Importer(store: db, options: ImportOptions(source: "t", symprec: nil)).run([path])
         let incremental = try HullRun().run(db)
         #expect(incremental.entries == 71)
         #expect(incremental.recomputed == 71)
@@ -148,7 +148,7 @@ import CrystalModel
         #expect(full.stable == 71)
         let query = try EntryQuery(fieldNames: ["id", "formation_energy_per_atom", "e_above_hull"])
         var formation: Double?
-        try query.run(db) { values in if case .text("big") = values[0], case .real(let f) = values[1] { formation = f } }
+        try db.entries(query) { values in if case .text("big") = values[0], case .real(let f) = values[1] { formation = f } }
         #expect(abs((formation ?? 0) - -0.2) < 1e-9)
     }
 }
