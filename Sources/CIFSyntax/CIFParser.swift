@@ -10,7 +10,13 @@ public enum CIFParser {
         public let warnings: [CIFSyntaxError]
     }
 
+    /// Largest input parsed (bytes): values keep 32-bit offsets into it.
+    public static let maximumBytes = Int(Int32.max)
+
     public static func parse(_ bytes: [UInt8]) -> Result {
+        guard bytes.count <= maximumBytes else {
+            return Result(document: CIFDocument(bytes: []), errors: [CIFSyntaxError(line: 1, block: nil, reason: "file of \(bytes.count) bytes is larger than a CIF may be (2 GiB)")], warnings: [])
+        }
         var document = CIFDocument(bytes: bytes)
         let magic: [UInt8] = Array("#\\#CIF_2.0".utf8)
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
