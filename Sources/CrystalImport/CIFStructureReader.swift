@@ -78,7 +78,7 @@ struct CIFBlockMapper {
             return fail(.symmetry, line: block.line, "\(rows.count) sites under \(symmetry.operations.count) symmetry operations is more than \(SymmetryExpander.maximumImages) images")
         }
         let expander = SymmetryExpander(operations: symmetry.operations, lattice: lattice)
-        let expansion = expander.expand(rows)
+        let expansion = expandAgainstDeclaredFormula(expander, rows)
         guard expansion.sites.count <= PhysicalBounds.maximumSites else {
             return fail(.noSites, line: block.line, "symmetry expands the sites to \(expansion.sites.count) positions, more than \(PhysicalBounds.maximumSites)")
         }
@@ -97,22 +97,39 @@ struct CIFBlockMapper {
             warn(.occupancy, line: line, "occupancies at site \(sites[index].label ?? "?") sum to \(total); rescaled to 1")
         }
         let built = Structure(lattice: lattice, sites: sites)
-        if let first = expansion.distantCopyMerges.first { checkFormulaSum(built.composition, mergedAt: first, count: expansion.distantCopyMerges.count) }
         var structure = ReadStructure(structure: built, block: block.name, line: block.line)
         structure.declaredSpaceGroupNumber = symmetry.declaredNumber
         structure.declaredSpaceGroupSymbol = symmetry.declaredSymbol
         return structure
     }
 
-    /// After symmetry copies were merged at distances a fractional tolerance would keep apart: a warning when the
-    /// result disagrees with the formula the file declares (a disordered atom split across a symmetry element
-    /// by less than `Tolerances.symmetryCopyDistance` loses its second half).
-    mutating func checkFormulaSum(_ composition: Composition, mergedAt first: (label: String, line: Int), count: Int) {
-        guard let value = tags.value("_chemical_formula_sum"), !value.isNull,
-              let declared = try? Composition(formula: document.string(value)), !composition.isEmpty,
-              !declared.hasSameReducedComposition(as: composition) else { return }
-        warn(.sitesMerged, line: first.line,
-             "merging symmetry copies closer than \(Tolerances.symmetryCopyDistance) Å (site \(first.label)\(count > 1 ? " and \(count - 1) more" : "")) gives \(composition.reducedFormula), but _chemical_formula_sum is '\(document.string(value).trimmingSpaces())' (\(declared.reducedFormula))")
+    /// The expansion, with the declared `_chemical_formula_sum` as arbiter where the rules can disagree: copies of
+    /// partly occupied sites closer than `Tolerances.symmetryCopyDistance` stay apart (split positions, as
+    /// pymatgen) unless merging them makes the composition agree with the formula and keeping them apart does
+    /// not. When merging fully occupied copies by distance leaves the composition away from the formula, and the
+    /// fractional rule would have agreed, that is a warning naming both formulas.
+    mutating func expandAgainstDeclaredFormula(_ expander: SymmetryExpander, _ rows: [SymmetryExpander.SiteRow]) -> SymmetryExpander.Expansion {
+        var expansion = expander.expand(rows)
+        guard expansion.partialSitesWithCloseCopies > 0 || !expansion.distantCopyMerges.isEmpty,
+              let value = tags.value("_chemical_formula_sum"), !value.isNull,
+              let declared = try? Composition(formula: document.string(value)) else { return expansion }
+        func agrees(_ e: SymmetryExpander.Expansion) -> Bool { Self.composition(e).agrees(withDeclared: declared) }
+        if expansion.partialSitesWithCloseCopies > 0, !agrees(expansion) {
+            let merged = expander.expand(rows, rule: .allByDistance)
+            if agrees(merged) { expansion = merged }
+        }
+        if let first = expansion.distantCopyMerges.first, !agrees(expansion), agrees(expander.expand(rows, rule: .fractional)) {
+            let count = expansion.distantCopyMerges.count
+            warn(.sitesMerged, line: first.line,
+                 "merging symmetry copies of site \(first.label)\(count > 1 ? " and \(count - 1) more" : "") closer than \(Tolerances.symmetryCopyDistance) Å gives \(Self.composition(expansion).reducedFormula), but _chemical_formula_sum is '\(document.string(value).trimmingSpaces())' (\(declared.reducedFormula))")
+        }
+        return expansion
+    }
+
+    static func composition(_ expansion: SymmetryExpander.Expansion) -> Composition {
+        var composition = Composition()
+        for site in expansion.sites { for occupant in site.occupants { composition.add(occupant.element, occupant.occupancy) } }
+        return composition
     }
 
     mutating func readLattice() -> Lattice? {

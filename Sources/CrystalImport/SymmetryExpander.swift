@@ -4,12 +4,15 @@ import CrystalModel
 ///
 /// 1. Rows at a symmetry-equivalent position (within `Tolerances.siteFractional` per fractional axis, as
 ///    pymatgen's CifParser) are one disordered site: its species are added up.
-/// 2. Each site is expanded by every operation; an image closer than `Tolerances.symmetryCopyDistance` (Å,
-///    Cartesian, periodic) to an image already kept for the same site is the same atom on a special position,
-///    as gemmi's `get_all_unit_cell_sites` and cctbx's `min_distance_sym_equiv` decide. A fractional tolerance
-///    fails on files that give coordinates to 4 decimals (IZA zeolites): their copies lie 1e-4 apart in
-///    fractional terms but some 0.001 Å apart in space. Images of different sites that coincide within the
-///    fractional tolerance (an incomplete operation list) are dropped too.
+/// 2. Each site is expanded by every operation; an image of a fully occupied site closer than
+///    `Tolerances.symmetryCopyDistance` (Å, Cartesian, periodic) to an image already kept for the same site is
+///    the same atom on a special position, as gemmi's `get_all_unit_cell_sites` and cctbx's
+///    `min_distance_sym_equiv` decide. A fractional tolerance fails on files that give coordinates to 4 decimals
+///    (IZA zeolites): their copies lie 1e-4 apart in fractional terms but some 0.001 Å apart in space. Copies of a
+///    partly occupied site may instead be the alternative positions of a split atom, whose occupancies add up;
+///    they merge by distance only under `Rule.partialSitesByDistance` (the mapper asks for it when the declared
+///    formula says so), else within the fractional tolerance, as pymatgen. Images of different sites that
+///    coincide within the fractional tolerance (an incomplete operation list) are dropped too.
 struct SymmetryExpander {
     struct SiteRow {
         var element: Element
@@ -30,9 +33,21 @@ struct SymmetryExpander {
         /// Source line of each site's first row.
         var lines: [Int]
         var merges: [Merge]
-        /// Symmetry copies merged that lie further apart than the fractional tolerance (pymatgen keeps those
-        /// apart), with the site label of the first: the cases where the references can disagree.
+        /// Sites whose copies were merged by distance, further apart than the fractional tolerance (pymatgen keeps
+        /// those apart): the cases where the references can disagree.
         var distantCopyMerges: [(label: String, line: Int)] = []
+        /// Partly occupied sites whose copies lie within `Tolerances.symmetryCopyDistance` but were kept apart.
+        var partialSitesWithCloseCopies = 0
+    }
+
+    /// Which copies merge by Cartesian distance; the rest merge within the fractional tolerance.
+    struct Rule {
+        var fullSitesByDistance = true
+        var partialSitesByDistance = false
+        static let standard = Rule()
+        /// pymatgen's CifParser: every copy by the fractional tolerance.
+        static let fractional = Rule(fullSitesByDistance: false, partialSitesByDistance: false)
+        static let allByDistance = Rule(fullSitesByDistance: true, partialSitesByDistance: true)
     }
 
     /// Most images (site rows times operations) one block may expand to: a work bound of a few seconds. Real
@@ -54,7 +69,7 @@ struct SymmetryExpander {
         return abs(r.x) < tolerance && abs(r.y) < tolerance && abs(r.z) < tolerance
     }
 
-    func expand(_ rows: [SiteRow]) -> Expansion {
+    func expand(_ rows: [SiteRow], rule: Rule = .standard) -> Expansion {
         // 1. Asymmetric sites: rows at a symmetry-equivalent position share a site.
         var asymmetric: [(position: Vector3, occupants: [Site.Occupant], label: String, line: Int)] = []
         // The positions alone, so the search below copies no arrays or strings.
@@ -105,13 +120,19 @@ struct SymmetryExpander {
             let key = site.occupants.sorted { ($0.element, $0.occupancy) < ($1.element, $1.occupancy) }
             var set = groups[key] ?? PositionSet(tolerance: tolerance)
             orbit.removeAll(keepingCapacity: true)
-            var distantMerge = false
+            var distantMerge = false, closeCopies = false
+            let isFull = site.occupants.reduce(0) { $0 + $1.occupancy } >= 1 - Tolerances.occupancyRounding
+            let byDistance = isFull ? rule.fullSitesByDistance : rule.partialSitesByDistance
             for op in operations {
                 var p = op.apply(site.position)
                 p -= p.rounded(.down)
-                if let kept = orbit.first(where: { distance.within(p, $0) }) {
-                    if !coincide(p, kept) { distantMerge = true }
-                    continue
+                if orbit.contains(where: { coincide(p, $0) }) { continue }
+                if orbit.contains(where: { distance.within(p, $0) }) {
+                    if byDistance {
+                        distantMerge = true
+                        continue
+                    }
+                    if !isFull { closeCopies = true }
                 }
                 orbit.append(p)
                 if set.insertIfNew(p) {
@@ -120,6 +141,7 @@ struct SymmetryExpander {
                 }
             }
             if distantMerge { expansion.distantCopyMerges.append((site.label, site.line)) }
+            if closeCopies { expansion.partialSitesWithCloseCopies += 1 }
             groups[key] = set
         }
         return expansion

@@ -9,13 +9,21 @@ public enum Tolerances {
     /// site are merged by `symmetryCopyDistance` instead.
     public static let siteFractional = 1e-4
 
-    /// Two images of one site closer than this (Å, Cartesian, periodic) are one atom on a special position.
-    /// Rounding in published coordinates (4 decimals in IZA zeolite files, `y = 2x` true only to 1e-4) leaves
-    /// copies some 0.001-0.02 Å apart; two distinct atoms are never closer than 0.74 Å (H2), and bonded heavy
-    /// atoms not below 1.2 Å. gemmi's `SPECIAL_POS_TOL` is the same 0.4 Å; cctbx's `min_distance_sym_equiv`
-    /// is 0.5 Å. A disordered atom split across a symmetry element by less than this loses its second half
-    /// (gemmi's behaviour); the reader warns when that leaves the composition away from `_chemical_formula_sum`.
+    /// Two images of one fully occupied site closer than this (Å, Cartesian, periodic) are one atom on a special
+    /// position. Rounding in published coordinates (4 decimals in IZA zeolite files, `y = 2x` true only to 1e-4)
+    /// leaves copies some 0.001-0.02 Å apart; two atoms present together are never closer than 0.74 Å (H2), and
+    /// bonded heavy atoms not below 1.2 Å. gemmi's `SPECIAL_POS_TOL` is the same 0.4 Å; cctbx's
+    /// `min_distance_sym_equiv` is 0.5 Å. Copies of a partly occupied site this close may be the alternative
+    /// positions of a split atom instead (COD 12917: O split 0.01-0.03 Å across a mirror, the declared formula
+    /// counting every copy); they merge by distance only when that makes the composition agree with
+    /// `_chemical_formula_sum` and keeping them apart does not.
     public static let symmetryCopyDistance = 0.4
+
+    /// Two compositions agree with a declared `_chemical_formula_sum` when each element's share of the elements
+    /// both name differs by at most this fraction of the declared share (dimensionless): published formulas round
+    /// refined occupancies to 2-3 digits. Elements the formula names but the sites lack (hydrogen not located)
+    /// are left out of the comparison.
+    public static let formulaAgreement = 0.01
 
     /// A coordinate within this relative distance of 1/3 or 2/3 (dimensionless) is snapped to it, so
     /// that `0.3333` and `0.6667` expand correctly under three-fold axes. pymatgen's `frac_tolerance`.

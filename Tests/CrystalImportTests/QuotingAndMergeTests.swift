@@ -58,14 +58,31 @@ import CrystalModel
         }
     }
 
-    @Test("a cation split 0.17 Å off a special position merges into one site; the composition then disagrees with _chemical_formula_sum, and a warning names both")
+    @Test("a cation split 0.17 Å off a special position (occupancy 1/6): its copies are alternative positions, kept apart as pymatgen keeps them; NaCl as declared")
     func splitSite() throws {
-        let result = try Self.read("cod-split-site-merged-below-0.4-angstrom.cif")
+        let result = try Self.read("cod-split-site-kept-apart.cif")
+        let structure = try #require(result.structures.first).structure
+        #expect(structure.siteCount == 28)
+        #expect(abs(structure.composition.amount(of: Element(symbol: "Na")!) - 24 * 0.1667) < 1e-9)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    }
+
+    @Test("fully occupied copies 0.17 Å apart are one atom; when the declared formula counted them, a warning names both formulas")
+    func fullSiteCopiesMerged() throws {
+        let result = try Self.read("cod-full-site-copies-merged-formula-disagrees.cif")
         let structure = try #require(result.structures.first).structure
         #expect(structure.siteCount == 8)
-        let warning = try #require(result.diagnostics.first { $0.kind == .sitesMerged })
-        #expect(warning.severity == .warning)
-        #expect(warning.description == "cod-split-site-merged-below-0.4-angstrom.cif:22 in data_split: merging symmetry copies closer than 0.4 Å (site Na1) gives Cl5.9988Na, but _chemical_formula_sum is 'Cl Na' (ClNa)")
+        #expect(result.diagnostics.map(\.description) == [
+            "cod-full-site-copies-merged-formula-disagrees.cif:19 in data_overcounted: merging symmetry copies of site Na1 closer than 0.4 Å gives ClNa, but _chemical_formula_sum is 'Cl Na6' (ClNa6)"])
+    }
+
+    @Test("a half-occupied cation with 4-decimal special-position copies: merged by distance because the declared formula counts them so")
+    func partialCopiesMergedByFormula() throws {
+        let result = try Self.read("iza-partial-cation-copies-merged-by-formula.cif")
+        let structure = try #require(result.structures.first).structure
+        #expect(structure.siteCount == 108 + 18)
+        #expect(structure.composition.amount(of: Element(symbol: "Na")!) == 9)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
     }
 
     @Test("a COD-style file with uncertainties is unchanged by the Cartesian rule")
