@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make fuzz: builds the libFuzzer targets (-sanitize=fuzzer,address) and runs each for FUZZ_SECONDS
-# (default 300) or FUZZ_RUNS executions, seeded from ../shared/data and SampleData. Crashes are written to
+# (default 300) or FUZZ_RUNS executions, seeded from ../shared/data and SampleData. An input running longer than
+# FUZZ_TIMEOUT seconds (default 30: the end-to-end targets import into SQLite on a shared machine) is a finding. Crashes are written to
 # Fuzz/findings/<target>/; turn each into a regression fixture named after it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +42,7 @@ for n in range(8):
   if [ -n "${FUZZ_KEEP_GOING:-}" ]; then keep=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1); fi
   log="Fuzz/findings/$target/last-run.log"
   "$scratch/debug/crystaldb-fuzz" "$corpus" "${keep[@]}" -max_total_time="$SECONDS_EACH" -runs="$RUNS" -max_len=16384 \
-    -rss_limit_mb=4096 -timeout=10 -artifact_prefix="Fuzz/findings/$target/" -print_final_stats=1 >"$log" 2>&1 || true
+    -rss_limit_mb=4096 -timeout="${FUZZ_TIMEOUT:-30}" -artifact_prefix="Fuzz/findings/$target/" -print_final_stats=1 >"$log" 2>&1 || true
   grep -E "stat::number_of_executed_units|Fatal error|deadly signal|ERROR|SUMMARY|Done|^#[0-9]+: " "$log" | tail -5
   ls "Fuzz/findings/$target" | grep -v last-run.log || echo "no findings"
 done
