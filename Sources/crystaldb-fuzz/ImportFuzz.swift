@@ -4,11 +4,11 @@ import CrystalStore
 
 /// The whole import path, bytes to a store: the first byte picks the format (CIF, POSCAR, energy CSV,
 /// pymatgen JSON), the rest is the file. The importer walks, reads, maps, hashes and writes it into an
-/// in-memory store (replaced every `runsPerStore` inputs); then every stored number is read back and must
+/// in-memory store (replaced every `runsPerStore` inputs, which bounds the read-back); then every stored number is read back and must
 /// lie within `PhysicalBounds`, or the run is a finding.
 final class ImportFuzz {
     nonisolated(unsafe) static let shared = ImportFuzz()
-    static let runsPerStore = 256
+    static let runsPerStore = 16
     static let names = ["input.cif", "POSCAR", "energies.csv", "entries.json", "relaxed_CONTCAR.gz"]
 
     private var store: Store?
