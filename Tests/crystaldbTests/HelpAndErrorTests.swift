@@ -22,9 +22,10 @@ import Testing
     }
 
     @Test("usage errors: the option, what it must be, what it got; exit 64", arguments: [
-        (["dedupe", "--db", "x", "--ltol=-1"], "error: --ltol: must be a fraction of the cell lengths above 0 and at most 1 (got -1.0)\nUsage: crystaldb dedupe"),
-        (["dedupe", "--db", "x", "--stol=nan"], "error: --stol: must be a fraction of (V/n)^(1/3) above 0 and at most 1 (got nan)\nUsage: crystaldb dedupe"),
-        (["dedupe", "--db", "x", "--angle-tol", "inf"], "error: --angle-tol: must be an angle above 0 and at most 90 degrees (got inf)\n"),
+        (["dedupe", "--db", "x", "--ltol=-1"], "error: --ltol: must be a finite positive number (got -1.0)\nUsage: crystaldb dedupe"),
+        (["dedupe", "--db", "x", "--stol=nan"], "error: --stol: must be a finite positive number (got nan)\nUsage: crystaldb dedupe"),
+        (["dedupe", "--db", "x", "--angle-tol", "inf"], "error: --angle-tol: must be a finite positive number (got inf)\n"),
+        (["dedupe", "--db", "x", "--jobs", "0"], "error: --jobs: must be from 1 to 1024 (got 0)\n"),
         (["import", "--db", "x", "--jobs", "0", "SampleData"], "error: --jobs: must be from 1 to 1024 (got 0)\nUsage: crystaldb import"),
         (["import", "--db", "x", "--symprec=-0.1", "SampleData"], "error: --symprec: must be a positive length in Å, at most 10 (got -0.1)\n"),
         (["import", "--db", "x", "--source", "", "SampleData"], "error: --source: must not be empty\n"),
