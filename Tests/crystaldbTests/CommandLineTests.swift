@@ -198,11 +198,11 @@ import Testing
         let db = dir.appendingPathComponent("s.sqlite").path
         try Self.run(["import", "--db", db, "SampleData/structures", "SampleData/entries.csv"])
         for (arguments, message) in [
-            (["--ltol=-1"], "Error: --ltol must be a finite positive number (got -1.0)"),
-            (["--ltol", "0"], "Error: --ltol must be a finite positive number (got 0.0)"),
-            (["--stol", "nan"], "Error: --stol must be a finite positive number (got nan)"),
-            (["--angle-tol", "inf"], "Error: --angle-tol must be a finite positive number (got inf)"),
-            (["--jobs", "0"], "Error: --jobs must be at least 1"),
+            (["--ltol=-1"], "error: --ltol: must be a finite positive number (got -1.0)"),
+            (["--ltol", "0"], "error: --ltol: must be a finite positive number (got 0.0)"),
+            (["--stol", "nan"], "error: --stol: must be a finite positive number (got nan)"),
+            (["--angle-tol", "inf"], "error: --angle-tol: must be a finite positive number (got inf)"),
+            (["--jobs", "0"], "error: --jobs: must be from 1 to 1024 (got 0)"),
         ] {
             let result = try Self.run(["dedupe", "--db", db] + arguments)
             #expect(result.status == 64, "\(arguments)")
