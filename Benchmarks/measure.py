@@ -8,6 +8,7 @@ parser.add_argument("--rate-file", help="write the median rate (structures/s) he
 parser.add_argument("--keep-store", action="store_true", help="run on the existing store instead of a fresh one")
 parser.add_argument("--fresh-copy", help="before each run, replace the store with a copy of this file")
 parser.add_argument("--ratio-to", help="a file holding a peer's median seconds: print median / peer")
+parser.add_argument("--rss-limit", type=float, help="peak RSS budget in MB: say whether the runs stayed within it")
 parser.add_argument("command", nargs=argparse.REMAINDER)
 args = parser.parse_args()
 command = args.command[1:] if args.command and args.command[0] == "--" else args.command
@@ -39,6 +40,9 @@ print(f"median: {median:.2f} s = {args.count / median:,.0f} entries/s; peak RSS 
 if args.ratio_to:
     peer = float(open(args.ratio_to).read())
     print(f"ratio: {median:.3f} s / {peer:.3f} s = {median / peer:.2f}x")
+if args.rss_limit:
+    verdict = "within" if max(peaks) <= args.rss_limit else "OVER"
+    print(f"peak RSS {max(peaks):.0f} MB: {verdict} the {args.rss_limit:.0f} MB budget")
 if args.rate_file:
     with open(args.rate_file, "w") as f:
         f.write(f"{args.count / median}\n")

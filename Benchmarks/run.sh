@@ -56,6 +56,12 @@ if [ -d ../shared/data/structures/mattergen ]; then
 fi
 echo "== import with energies: CIFs plus summary.csv (one entry each, joined by id), without symmetry =="
 python3 Benchmarks/measure.py --runs "$RUNS" --count "$N" -- $BIN import --db $OUT/bench.sqlite --source gnome --no-symmetry $OUT/gnome-$N/cif $OUT/gnome-$N/summary.csv
+TABLE_N=${BENCH_TABLE_N:-1000000}
+echo "== energy table: $TABLE_N generated GNoME-summary rows streamed into a new store (budget: peak RSS 150 MB) =="
+if [ ! -f $OUT/table-$TABLE_N/summary.csv ]; then
+  $GEN --count "$TABLE_N" --out $OUT/table-$TABLE_N --seed 11 --no-structures --force >/dev/null
+fi
+python3 Benchmarks/measure.py --runs 1 --count "$TABLE_N" --rss-limit 150 -- $BIN import --db $OUT/table.sqlite --no-symmetry $OUT/table-$TABLE_N/summary.csv
 PY=${PYMATGEN_PYTHON:-python3}
 if $PY -c "import pymatgen" 2>/dev/null; then
   echo "== peer: pymatgen CifParser on the first $PEER_N of the same files, one core =="

@@ -18,6 +18,11 @@ struct CIFLexer {
     var index = 0
     var line = 1
     var atLineStart = true
+    /// Recoveries from common quoting errors (the parser adds the block name).
+    var warnings: [CIFSyntaxError] = []
+
+    /// Most lines a quoted string may run over and still be read as one value (a wrapped title).
+    static let maximumQuotedContinuationLines = 5
 
     init(bytes: UnsafeBufferPointer<UInt8>, isCIF2: Bool) {
         self.bytes = bytes
@@ -119,7 +124,68 @@ struct CIFLexer {
             }
             index += 1
         }
+        if !isCIF2, let token = recoverQuoted(quote: quote, contentStart: contentStart, startLine: startLine) { return token }
         throw CIFSyntaxError(line: startLine, block: nil, reason: "unterminated quoted string")
+    }
+
+    /// A CIF 1.1 quoted string that reached the end of its line unclosed, read leniently where the intent is
+    /// unambiguous (pymatgen reads both cases; gemmi and strict CIF 1.1 do not), with a located warning:
+    /// - the line's last quote is followed only by commas or semicolons (`'O.M. Yaghi',`, as a family of MOF
+    ///   files writes author lists): the value ends at that quote;
+    /// - the string runs over line ends (a wrapped title): the next lines hold no CIF syntax (tag, `loop_`,
+    ///   `data_`, `save_`, a `;` text field) and the first line with this quote holds it exactly once, closing
+    ///   (followed by whitespace or the end): the value runs to it, line ends included.
+    /// Anything else stays an error. `index` is at the end of the opening line.
+    mutating func recoverQuoted(quote: UInt8, contentStart: Int, startLine: Int) -> Token? {
+        let lineEnd = index
+        if let last = (contentStart..<lineEnd).last(where: { bytes[$0] == quote }) {
+            let rest = (last + 1)..<lineEnd
+            let punctuation = rest.filter { bytes[$0] == 0x2C || bytes[$0] == 0x3B }
+            if !punctuation.isEmpty, rest.allSatisfy({ bytes[$0] == 0x2C || bytes[$0] == 0x3B || bytes[$0] == 0x20 || bytes[$0] == 0x09 }) {
+                let shown = String(decoding: punctuation.map { bytes[$0] }, as: UTF8.self)
+                warnings.append(CIFSyntaxError(line: startLine, block: nil,
+                    reason: "closing quote followed by '\(shown)'; the value ends at the quote (read leniently)"))
+                index = lineEnd
+                return Token(kind: .value(.quoted), start: contentStart, end: last, line: startLine)
+            }
+        }
+        // Look for the closing quote on the following lines.
+        var cursor = lineEnd
+        var lines = 0
+        while lines < Self.maximumQuotedContinuationLines, cursor < bytes.count {
+            // Step over one line end.
+            if bytes[cursor] == 0x0D, cursor + 1 < bytes.count, bytes[cursor + 1] == 0x0A { cursor += 1 }
+            cursor += 1
+            lines += 1
+            let start = cursor
+            while cursor < bytes.count, bytes[cursor] != 0x0A, bytes[cursor] != 0x0D { cursor += 1 }
+            let lineRange = start..<cursor
+            guard !startsWithSyntax(lineRange) else { return nil }
+            let quotes = lineRange.filter { bytes[$0] == quote }
+            if quotes.isEmpty { continue }
+            guard quotes.count == 1, let close = quotes.first,
+                  close + 1 >= bytes.count || Self.isSpace(bytes[close + 1]) || bytes[close + 1] == 0x1A else { return nil }
+            // Consume the lines up to the closing quote, counting their ends.
+            while index < close {
+                if bytes[index] == 0x0A || bytes[index] == 0x0D { consumeLineEnd() } else { index += 1 }
+            }
+            atLineStart = false
+            index = close + 1
+            warnings.append(CIFSyntaxError(line: startLine, block: nil,
+                reason: "quoted string runs over \(lines) line end\(lines == 1 ? "" : "s"); read as one value up to the closing quote on line \(startLine + lines) (read leniently)"))
+            return Token(kind: .value(.quoted), start: contentStart, end: close, line: startLine)
+        }
+        return nil
+    }
+
+    /// True when a line starts (after spaces) with CIF syntax a quoted string cannot run into.
+    func startsWithSyntax(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        if bytes[range.lowerBound] == 0x3B { return true }
+        guard let first = range.first(where: { bytes[$0] != 0x20 && bytes[$0] != 0x09 }) else { return false }
+        if bytes[first] == 0x5F || bytes[first] == 0x23 { return true }
+        return hasPrefix("data_", at: first) || hasPrefix("loop_", at: first) || hasPrefix("save_", at: first)
+            || hasPrefix("global_", at: first) || hasPrefix("stop_", at: first)
     }
 
     mutating func textField(startLine: Int) throws(CIFSyntaxError) -> Token {

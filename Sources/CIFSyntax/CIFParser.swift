@@ -10,7 +10,13 @@ public enum CIFParser {
         public let warnings: [CIFSyntaxError]
     }
 
+    /// Largest input parsed (bytes): values keep 32-bit offsets into it.
+    public static let maximumBytes = Int(Int32.max)
+
     public static func parse(_ bytes: [UInt8]) -> Result {
+        guard bytes.count <= maximumBytes else {
+            return Result(document: CIFDocument(bytes: []), errors: [CIFSyntaxError(line: 1, block: nil, reason: "file of \(bytes.count) bytes is larger than a CIF may be (2 GiB)")], warnings: [])
+        }
         var document = CIFDocument(bytes: bytes)
         let magic: [UInt8] = Array("#\\#CIF_2.0".utf8)
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -43,7 +49,12 @@ private struct Builder {
             pending = nil
             return token
         }
-        return try lexer.next()
+        let token = try lexer.next()
+        if !lexer.warnings.isEmpty {
+            for warning in lexer.warnings { warnings.append(CIFSyntaxError(line: warning.line, block: current?.name, reason: warning.reason)) }
+            lexer.warnings.removeAll()
+        }
+        return token
     }
 
     func text(_ token: CIFLexer.Token) -> String {
@@ -89,6 +100,7 @@ private struct Builder {
     /// Skips tokens (and lexer errors) until a `data_` header; false at the end of input.
     mutating func skipToNextBlock() -> Bool {
         while true {
+            defer { lexer.warnings.removeAll() }
             guard let token = try? lexer.next() else {
                 // Skip the offending line and go on scanning.
                 while lexer.index < lexer.bytes.count, lexer.bytes[lexer.index] != 0x0A, lexer.bytes[lexer.index] != 0x0D {

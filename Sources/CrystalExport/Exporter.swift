@@ -46,8 +46,13 @@ public struct Exporter {
 
     public func run(store: Store, to output: String) throws -> Summary {
         let fm = FileManager.default
-        if fm.fileExists(atPath: output) && !options.force {
-            throw ExportError("\(output) exists; pass --force to replace it")
+        if fm.fileExists(atPath: output) {
+            guard options.force else { throw ExportError("\(output): exists; pass --force to replace it") }
+            // Only a file or folder an export could have made is replaced: never a device, pipe or socket.
+            var info = stat()
+            if lstat(output, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR {
+                throw ExportError("\(output): not a regular file or folder; not replaced")
+            }
         }
         if options.candidates {
             let pending = try store.pendingHullEntries()
@@ -69,6 +74,9 @@ public struct Exporter {
         } catch {
             try? fm.removeItem(atPath: partial)
             try? fm.removeItem(atPath: partial + ".manifest.json")
+            // Name the output the user asked for, not the temporary one (which is gone).
+            let message = "\(error)"
+            if message.contains(partial) { throw ExportError(message.replacingOccurrences(of: partial, with: output) + "; \(output) is unchanged") }
             throw error
         }
     }
@@ -87,7 +95,7 @@ public struct Exporter {
                 summary.exported += 1
             }
             try out.close()
-            try manifest(summary, store: store).write(toFile: path + ".manifest.json", atomically: false, encoding: .utf8)
+            try FileOutput.write(manifest(summary, store: store), to: path + ".manifest.json")
         case .jsonl:
             let out = try FileOutput(path: path)
             let reader = try store.structureReader()
@@ -99,7 +107,7 @@ public struct Exporter {
                 summary.exported += 1
             }
             try out.close()
-            try manifest(summary, store: store).write(toFile: path + ".manifest.json", atomically: false, encoding: .utf8)
+            try FileOutput.write(manifest(summary, store: store), to: path + ".manifest.json")
         case .cifZip:
             let zip = try ZipWriter(path: path)
             try structureFiles(store: store, query: query, summary: &summary, ext: ".cif") { name, prepared in
@@ -111,11 +119,9 @@ public struct Exporter {
             try fm.createDirectory(atPath: path, withIntermediateDirectories: false)
             let poscar = options.format == .poscarDir
             try structureFiles(store: store, query: query, summary: &summary, ext: poscar ? ".vasp" : ".cif", compress: false) { name, prepared in
-                guard fm.createFile(atPath: path + "/" + name, contents: Data(prepared.data)) else {
-                    throw ExportError("\(path)/\(name): cannot write (disk full or not writable)")
-                }
+                try FileOutput.write(prepared.data, to: path + "/" + name)
             }
-            try manifest(summary, store: store).write(toFile: path + "/manifest.json", atomically: false, encoding: .utf8)
+            try FileOutput.write(manifest(summary, store: store), to: path + "/manifest.json")
         case .gnome:
             try fm.createDirectory(atPath: path, withIntermediateDirectories: false)
             let zip = try ZipWriter(path: path + "/by_id.zip")
@@ -131,7 +137,7 @@ public struct Exporter {
             }
             try zip.finish()
             try csv.close()
-            try manifest(summary, store: store).write(toFile: path + "/manifest.json", atomically: false, encoding: .utf8)
+            try FileOutput.write(manifest(summary, store: store), to: path + "/manifest.json")
         }
         return summary
     }
@@ -188,40 +194,6 @@ public struct Exporter {
     }
 }
 
-/// Buffered writes to a new file; any failure (a full disk) is thrown, never ignored.
-final class FileOutput {
-    private let handle: FileHandle
-    private var buffer = [UInt8]()
-    let path: String
-
-    init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw ExportError("\(path): cannot create (directory missing or not writable)")
-        }
-        self.handle = handle
-        self.path = path
-    }
-
-    func write(_ text: String) throws {
-        buffer += text.utf8
-        if buffer.count >= 1 << 20 { try flush() }
-    }
-
-    func flush() throws {
-        guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: Data(buffer)) } catch { throw ExportError("\(path): \(error.localizedDescription)") }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    func close() throws {
-        try flush()
-        do {
-            try handle.synchronize()
-            try handle.close()
-        } catch { throw ExportError("\(path): \(error.localizedDescription)") }
-    }
-}
-
 struct BatchItem: Sendable {
     var name: String
     var id: String
@@ -257,21 +229,27 @@ final class BatchEncoder: @unchecked Sendable {
         }
         queue.async {
             defer { self.slot.signal() }
-            var prepared = [ZipWriter.Prepared?](repeating: nil, count: items.count)
+            var prepared = [Result<ZipWriter.Prepared, Error>?](repeating: nil, count: items.count)
             let poscar = self.poscar, compress = self.compress
             prepared.withUnsafeMutableBufferPointer { buffer in
-                // Each index is written by exactly one iteration, and read only after concurrentPerform returns.
+                // Safe to share: each index is written by exactly one iteration, and read only after concurrentPerform returns.
                 nonisolated(unsafe) let slots = buffer
                 DispatchQueue.concurrentPerform(iterations: items.count) { i in
-                    let text = poscar ? ((try? POSCARWriter.write(items[i].structure, comment: items[i].id)) ?? "")
-                                      : CIFWriter.write(items[i].structure, blockName: items[i].id)
-                    slots[i] = try? ZipWriter.prepare(Array(text.utf8), method: compress ? .deflated : .stored)
+                    // A structure that cannot be written or compressed fails the export with its reason: never an empty file.
+                    slots[i] = Result {
+                        let text = poscar ? try POSCARWriter.write(items[i].structure, comment: items[i].id)
+                                          : CIFWriter.write(items[i].structure, blockName: items[i].id)
+                        return try ZipWriter.prepare(Array(text.utf8), method: compress ? .deflated : .stored)
+                    }
                 }
             }
             do {
                 for (item, member) in zip(items, prepared) {
-                    guard let member else { throw ExportError("\(item.id): cannot compress") }
-                    try self.emit(self.folder + item.name, member)
+                    switch member {
+                    case .success(let data)?: try self.emit(self.folder + item.name, data)
+                    case .failure(let error)?: throw ExportError("entry '\(item.id)': \(error)")
+                    case nil: throw ExportError("entry '\(item.id)': not written")
+                    }
                 }
             } catch {
                 self.failure = error

@@ -22,18 +22,14 @@ public final class ZipWriter {
         var method: UInt16
     }
 
-    private let handle: FileHandle
+    private let file: FileOutput
     private var offset: UInt64 = 0
     private var central = [Central]()
     private var buffer = [UInt8]()
     public let path: String
 
     public init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw WriteError(description: "\(path): cannot create file")
-        }
-        self.handle = handle
+        file = try FileOutput(path: path)
         self.path = path
     }
 
@@ -49,7 +45,7 @@ public final class ZipWriter {
 
     private func flushBuffer() throws {
         guard !buffer.isEmpty else { return }
-        try handle.write(contentsOf: Data(buffer))
+        try file.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -80,6 +76,7 @@ public final class ZipWriter {
         let methodCode = prepared.method
         let bytes = (count: prepared.size, ())
         let nameBytes = Array(name.utf8)
+        guard nameBytes.count <= 0xFFFF else { throw WriteError(description: "\(path): member name of \(nameBytes.count) bytes is longer than a zip allows") }
         let headerOffset = offset
         let needs64 = headerOffset >= 0xFFFF_FFFF || bytes.count >= 0xFFFF_FFFF
         var header = [UInt8]()
@@ -148,29 +145,33 @@ public final class ZipWriter {
         put16(0, &tail)
         try emit(tail)
         try flushBuffer()
-        try handle.synchronize()
-        try handle.close()
+        try file.close()
     }
 
     static func deflate(_ input: [UInt8]) throws -> [UInt8] {
         var stream = z_stream()
-        guard deflateInit2_(&stream, Self.compressionLevel, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw WriteError(description: "deflate init failed")
+        let initStatus = deflateInit2_(&stream, Self.compressionLevel, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        guard initStatus == Z_OK else {
+            throw WriteError(description: "cannot compress: zlib deflateInit2 \(initStatus): \(stream.msg.map { String(cString: $0) } ?? String(cString: zError(initStatus)))")
         }
+        guard let inputCount = UInt32(exactly: input.count) else { throw WriteError(description: "cannot compress \(input.count) bytes in one member") }
         defer { deflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))) + 16)
         var source = input
+        var status: Int32 = Z_OK
         let produced = source.withUnsafeMutableBufferPointer { inBuffer -> Int in
             output.withUnsafeMutableBufferPointer { outBuffer -> Int in
                 stream.next_in = inBuffer.baseAddress
-                stream.avail_in = UInt32(inBuffer.count)
+                stream.avail_in = inputCount
                 stream.next_out = outBuffer.baseAddress
-                stream.avail_out = UInt32(outBuffer.count)
-                let rc = CZlib.deflate(&stream, Z_FINISH)
-                return rc == Z_STREAM_END ? outBuffer.count - Int(stream.avail_out) : -1
+                stream.avail_out = UInt32(clamping: outBuffer.count)
+                status = CZlib.deflate(&stream, Z_FINISH)
+                return status == Z_STREAM_END ? outBuffer.count - Int(stream.avail_out) : -1
             }
         }
-        guard produced >= 0 else { throw WriteError(description: "deflate failed") }
+        guard produced >= 0 else {
+            throw WriteError(description: "cannot compress: zlib deflate \(status): \(stream.msg.map { String(cString: $0) } ?? String(cString: zError(status)))")
+        }
         return Array(output.prefix(produced))
     }
 }

@@ -44,16 +44,26 @@ struct ChemicalSystemKey: Hashable, Comparable {
         (l.count, l.high, l.low) < (r.count, r.high, r.low)
     }
 
-    /// Every non-empty subset of this system (2^k - 1 of them), built from the element list.
-    func subsets() -> [ChemicalSystemKey] {
+    /// Systems of more elements than this are never enumerated subset by subset (2^k of them).
+    static let enumerableElementCount = 20
+
+    /// The systems among `known` that are subsets of this one (itself included when known), in increasing
+    /// 128-bit mask order: the order of enumerating subsets by a mask over the element list. Enumerates the
+    /// 2^k - 1 subsets when that is cheaper than scanning `known`, else scans it, so a system of any number of
+    /// elements (up to all 118) works and the order, hence every LP's column order, is the same either way.
+    func subsets<Value>(among known: [ChemicalSystemKey: Value]) -> [ChemicalSystemKey] {
         let zs = atomicNumbers
-        var out = [ChemicalSystemKey]()
-        out.reserveCapacity((1 << zs.count) - 1)
-        for mask in 1..<(1 << zs.count) {
-            var key = ChemicalSystemKey()
-            for (bit, z) in zs.enumerated() where mask >> bit & 1 == 1 { key.insert(z) }
-            out.append(key)
+        if zs.count <= Self.enumerableElementCount, (1 << zs.count) <= known.count {
+            var out = [ChemicalSystemKey]()
+            for mask in 1..<(1 << zs.count) {
+                var key = ChemicalSystemKey()
+                for (bit, z) in zs.enumerated() where mask >> bit & 1 == 1 { key.insert(z) }
+                if known[key] != nil { out.append(key) }
+            }
+            return out
         }
-        return out
+        return known.keys.filter { !$0.isEmpty && $0.isSubset(of: self) }.sorted { ($0.high, $0.low) < ($1.high, $1.low) }
     }
+
+    var isEmpty: Bool { low == 0 && high == 0 }
 }

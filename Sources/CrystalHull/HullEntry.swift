@@ -37,6 +37,8 @@ public struct StabilityResult: Sendable, Equatable {
     public var decomposition: [(entry: Int, fraction: Double)]
     /// Elements of this entry with no elemental entry (nothing else is computed then).
     public var missingReferences: [Element]
+    /// Why the entry took no part (its composition or energy lies outside `PhysicalBounds`); nil normally.
+    public var invalidInput: String?
 
     public init() {
         formationEnergyPerAtom = nil
@@ -46,12 +48,14 @@ public struct StabilityResult: Sendable, Equatable {
         isReferenceHullVertex = false
         decomposition = []
         missingReferences = []
+        invalidInput = nil
     }
 
     public static func == (l: StabilityResult, r: StabilityResult) -> Bool {
         l.formationEnergyPerAtom == r.formationEnergyPerAtom && l.energyAboveHull == r.energyAboveHull
             && l.energyAboveReferenceHull == r.energyAboveReferenceHull && l.isHullVertex == r.isHullVertex
             && l.isReferenceHullVertex == r.isReferenceHullVertex && l.missingReferences == r.missingReferences
+            && l.invalidInput == r.invalidInput
             && l.decomposition.map(\.entry) == r.decomposition.map(\.entry)
             && l.decomposition.map(\.fraction) == r.decomposition.map(\.fraction)
     }

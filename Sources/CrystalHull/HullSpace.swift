@@ -74,10 +74,9 @@ final class HullSpace {
         for system in bySystem.keys.sorted() {
             let own = bySystem[system]!
             let elements = system.atomicNumbers
-            let subsets = system.subsets()
             // Candidates: vertices of proper subsystems, then the best entry per reduced composition.
             var candidates = [Int]()
-            for sub in subsets where sub != system { if let phases = vertices[sub] { candidates += phases } }
+            for sub in system.subsets(among: vertices) where sub != system { if let phases = vertices[sub] { candidates += phases } }
             let subCount = candidates.count
             var bestByComposition = [[Int64]: Int]()
             var keys = [[Int64]]()
@@ -117,7 +116,7 @@ final class HullSpace {
             }
             // Place every own entry against the vertices of the system and its subsystems.
             var stable = [Int]()
-            for sub in subsets { if let phases = vertices[sub] { stable += phases } }
+            for sub in system.subsets(among: vertices) { if let phases = vertices[sub] { stable += phases } }
             let lp = makeLP(stable, elements)
             for index in own {
                 var answer = Answer()
@@ -180,7 +179,7 @@ final class HullSpace {
         let p = point(index)
         if placements[p.system] == nil {
             var stable = [Int]()
-            for sub in p.system.subsets() { if let phases = vertices[sub] { stable += phases } }
+            for sub in p.system.subsets(among: vertices) { if let phases = vertices[sub] { stable += phases } }
             placements[p.system] = makeLP(stable, Array(p.elements))
         }
         guard let solution = placements[p.system]?.solve(target: p.fractions) else {

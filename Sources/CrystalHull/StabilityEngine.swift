@@ -15,6 +15,10 @@ public struct StabilityEngine {
 
     /// Computes results for `entries`, in their order. Reference-hull values are computed for
     /// non-reference entries against the entries with `isReference`.
+    ///
+    /// An entry whose composition or energy lies outside `PhysicalBounds` (no elements, a non-positive or
+    /// non-finite amount, an energy per atom that is not finite or beyond the bound) takes no part: its result
+    /// carries the reason in `invalidInput` and nothing else.
     public func compute(_ entries: [HullEntry]) -> [StabilityResult] {
         var results = [StabilityResult](repeating: StabilityResult(), count: entries.count)
         compute(entries) { index, result in results[index] = result }
@@ -26,8 +30,19 @@ public struct StabilityEngine {
     /// results while the rest are computed, and never needs all of them in memory.
     public func compute(_ entries: [HullEntry], report: (Int, StabilityResult) -> Void) {
         let points = HullPoints(entries)
-        let referenceIndices = entries.indices.filter { entries[$0].isReference }
-        let allReferences = referenceIndices.count == entries.count
+        var valid = [Int]()
+        valid.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() {
+            if let why = PhysicalBounds.violation(totalEnergy: entry.totalEnergy, of: entry.composition) {
+                var result = StabilityResult()
+                result.invalidInput = why
+                report(index, result)
+            } else {
+                valid.append(index)
+            }
+        }
+        let referenceIndices = valid.filter { entries[$0].isReference }
+        let allReferences = referenceIndices.count == valid.count
         // The reference hull first (its vertices are needed for each entry's distance to it).
         var references: HullSpace?
         var isReferenceVertex = [Bool]()
@@ -37,7 +52,7 @@ public struct StabilityEngine {
             space.solve { index, hull in isReferenceVertex[index] = hull.isVertex }
             references = space
         }
-        let all = HullSpace(entries: entries, members: Array(entries.indices), points: points)
+        let all = HullSpace(entries: entries, members: valid, points: points)
         all.solve { index, hull in
             var result = StabilityResult()
             result.formationEnergyPerAtom = hull.formationEnergy

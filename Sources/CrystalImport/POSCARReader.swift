@@ -129,6 +129,7 @@ struct POSCARParser {
         guard lattice.volume.isFinite, lattice.volume > Tolerances.minimumCellVolume else {
             throw error(.badCell, line: 3, "lattice vectors give no volume")
         }
+        if let why = PhysicalBounds.violation(in: lattice) { throw error(.badCell, line: 3, why) }
 
         // VASP 5 has species lines before the counts; VASP 4 goes straight to the counts. Either may
         // continue over several lines.
@@ -163,6 +164,11 @@ struct POSCARParser {
         } while names.map({ counts.count < $0.count }) == true
         guard !counts.isEmpty, counts.reduce(0, +) > 0 else { throw error(.noSites, line: countsLine, "no atoms counted") }
         let total = counts.reduce(0, +)
+        // Each atom needs a position line: a count beyond the whole file (or beyond any cell) is refused before
+        // a list of that size is made.
+        guard total <= PhysicalBounds.maximumSites, total <= lines.count else {
+            throw error(.syntax, line: countsLine, "\(total) atoms counted, but the file has only \(lines.count) lines")
+        }
         var modeWord = try line(cursor).first(where: { $0 != 0x20 && $0 != 0x09 }) ?? 0
         if modeWord | 0x20 == 0x73 { // Selective dynamics
             cursor += 1
@@ -186,6 +192,10 @@ struct POSCARParser {
             if cartesian {
                 guard let frac = lattice.fractional(position * factor) else { throw error(.badCell, line: cursor + 1, "singular cell") }
                 position = frac
+            }
+            guard position.x.isFinite, position.y.isFinite, position.z.isFinite,
+                  max(abs(position.x), abs(position.y), abs(position.z)) <= PhysicalBounds.maximumFractionalCoordinate else {
+                throw error(.badCoordinate, line: cursor + 1, "position out of range (fractional coordinates beyond ±\(PhysicalBounds.maximumFractionalCoordinate))")
             }
             sites.append(Site(element: element, position: position))
             cursor += 1

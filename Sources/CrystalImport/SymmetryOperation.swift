@@ -30,6 +30,11 @@ public struct SymmetryOperation: Hashable, Sendable {
         hasher.combine(translation)
     }
 
+    /// Largest magnitude of a rotation entry or translation an operation may have. Crystallographic operations
+    /// in any setting have rotation entries of magnitude 1 or 2 and translations below 1; beyond this the text is
+    /// not an operation (and applying it could leave no finite position).
+    public static let maximumCoefficient = 1000.0
+
     /// Parses a Jones-faithful triplet such as `-x+1/2, y, z+0.25` or `x-y,x,z+1/3`.
     /// A fourth component (magnetic time reversal, `+1`) is accepted and ignored.
     public init?(xyz text: String) {
@@ -42,6 +47,9 @@ public struct SymmetryOperation: Hashable, Sendable {
             rows[axis] = row
             shift[axis] = t
         }
+        let coefficients = [rows[0].x, rows[0].y, rows[0].z, rows[1].x, rows[1].y, rows[1].z, rows[2].x, rows[2].y, rows[2].z,
+                            shift.x, shift.y, shift.z]
+        guard coefficients.allSatisfy({ $0.isFinite && abs($0) <= Self.maximumCoefficient }) else { return nil }
         self.init(rotation: (rows[0], rows[1], rows[2]), translation: shift)
     }
 

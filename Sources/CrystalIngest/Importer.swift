@@ -44,11 +44,16 @@ public final class Importer {
 
         try InputWalker().walk(arguments) { event in
             switch event {
+            case .file(let file) where file.kind == .energyCSV:
+                // Tables stream in batches of rows, in bounded memory, after the files before them.
+                try flush()
+                try EnergyTableImport(file: file, options: options).run(into: pipeline)
             case .file(let file):
                 batch.append(file)
                 if batch.count >= options.batchSize { try flush() }
-            case .ignored:
+            case .ignored(let diagnostic):
                 pipeline.countIgnored()
+                pendingDiagnostics.append(diagnostic)
             case .diagnostic(let diagnostic):
                 pendingDiagnostics.append(diagnostic)
             }
@@ -60,19 +65,15 @@ public final class Importer {
         return summary
     }
 
+    /// Parses a batch on at most `options.jobs` threads.
     static func parseInParallel(_ files: [InputFile], options: ImportOptions) -> [ParsedFile] {
         guard !files.isEmpty else { return [] }
         var results = [ParsedFile](repeating: ParsedFile(), count: files.count)
-        let chunks = min(options.jobs * 4, files.count)
         results.withUnsafeMutableBufferPointer { buffer in
-            // Each index is written by exactly one iteration, and read only after concurrentPerform returns.
+            // Safe to share: each index is written by exactly one call, and the buffer outlives the calls.
             nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var index = chunk
-                while index < files.count {
-                    slots[index] = ParsedFile.parse(files[index], options: options)
-                    index += chunks
-                }
+            BoundedParallel.forEach(count: files.count, jobs: options.jobs) { index in
+                slots[index] = ParsedFile.parse(files[index], options: options)
             }
         }
         return results

@@ -31,7 +31,7 @@ extension Composition {
     public func reducedAmounts() -> (amounts: [(element: Element, amount: Double)], factor: Double) {
         guard !amounts.isEmpty else { return ([], 1) }
         // Integer arithmetic below needs amounts well inside Int's range.
-        guard amounts.allSatisfy({ $0.amount.isFinite && $0.amount <= Composition.maximumAmount }) else {
+        guard amounts.allSatisfy({ $0.amount.isFinite && $0.amount <= PhysicalBounds.maximumAmount }) else {
             let smallest = amounts.map(\.amount).min() ?? 1
             return (amounts.map { ($0.element, $0.amount / smallest) }, smallest)
         }

@@ -51,7 +51,8 @@ struct FormulaParser {
                 index += 1
                 let multiplier = try parseNumber() ?? 1
                 for (element, amount) in inner.amounts {
-                    guard amount * multiplier <= Composition.maximumAmount else { throw fail("amount \(amount * multiplier) is more atoms than any cell holds") }
+                    let total = composition.amount(of: element) + amount * multiplier
+                    guard total <= PhysicalBounds.maximumAmount else { throw fail("amount \(total) is more atoms than any cell holds") }
                     composition.add(element, amount * multiplier)
                 }
             } else if byte == 0x29 || byte == 0x5D {
@@ -66,6 +67,9 @@ struct FormulaParser {
                     throw fail("unknown element '\(symbol)'")
                 }
                 let amount = try parseNumber() ?? 1
+                guard composition.amount(of: element) + amount <= PhysicalBounds.maximumAmount else {
+                    throw fail("amount \(composition.amount(of: element) + amount) of \(symbol) is more atoms than any cell holds")
+                }
                 composition.add(element, amount)
             } else {
                 throw fail("unexpected '\(Character(UnicodeScalar(byte)))'")
@@ -82,7 +86,7 @@ struct FormulaParser {
             index = start
             throw fail("bad amount")
         }
-        guard value <= Composition.maximumAmount else {
+        guard value <= PhysicalBounds.maximumAmount else {
             index = start
             throw fail("amount \(value) is more atoms than any cell holds")
         }

@@ -6,9 +6,8 @@ public struct Composition: Hashable, Sendable {
     /// Two amounts closer than this (atoms) are taken as equal when formulas are reduced or compared.
     public static let amountTolerance = 1e-8
 
-    /// Largest amount of one element accepted from a formula or entry (atoms): beyond any real cell, and far
-    /// below where integer formula arithmetic would overflow.
-    public static let maximumAmount = 1e9
+    /// Largest amount of one element (atoms): `PhysicalBounds.maximumAmount`.
+    public static var maximumAmount: Double { PhysicalBounds.maximumAmount }
 
     public init() {}
 

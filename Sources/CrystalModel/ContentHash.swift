@@ -13,8 +13,19 @@ public struct ContentHash {
         }
     }
 
-    /// Doubles are rounded to 1e-9 first so that a value re-read from its own text hashes alike.
-    public mutating func add(_ value: Double) { add(UInt64(bitPattern: Int64((value * 1e9).rounded()))) }
+    /// Doubles are rounded to 1e-9 first so that a value re-read from its own text hashes alike. A value whose
+    /// rounded nano-units do not fit in Int64 (beyond ±9.2e9, or not finite) hashes its own bit pattern
+    /// instead, behind a marker byte: ordinary values keep the digests stores already hold, and no input traps.
+    public mutating func add(_ value: Double) {
+        let scaled = (value * 1e9).rounded()
+        if let nano = Int64(exactly: scaled) {
+            add(UInt64(bitPattern: nano))
+        } else {
+            add(UInt64(0xFE))
+            // One NaN whatever its payload; -0 cannot reach here (it converts exactly).
+            add(value.isNaN ? Double.nan.bitPattern : value.bitPattern)
+        }
+    }
 
     public mutating func add(_ text: String) {
         for byte in text.utf8 {

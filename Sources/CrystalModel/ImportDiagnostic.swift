@@ -16,6 +16,10 @@ public struct ImportDiagnostic: Hashable, Sendable, CustomStringConvertible {
         case occupancy, sitesMerged = "sites-merged", noStructure = "no-structure"
         case idCollision = "id-collision", compositionMismatch = "composition-mismatch"
         case badEnergy = "bad-energy", badRow = "bad-row", io, archive, unsupported
+        /// A number outside its domain (`PhysicalBounds`) that the reader did not catch at its line.
+        case outOfRange = "out-of-range"
+        /// A path the walker did not read, with the reason (not a structure or energy format, hidden, ...).
+        case ignored
     }
 
     public var location: SourceLocation

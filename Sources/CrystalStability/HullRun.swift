@@ -81,7 +81,7 @@ public struct HullRun {
             summary.systems = systems.count
             let dirty = Set(loaded.entries.indices.filter { loaded.pending[$0] }.map { ChemicalSystemSet.key(loaded.entries[$0].composition) })
             if !dirty.isEmpty {
-                for (system, members) in systems where ChemicalSystemSet.subsets(system).contains(where: dirty.contains) {
+                for (system, members) in systems where ChemicalSystemSet.subsets(of: system, among: systems).contains(where: dirty.contains) {
                     for i in members { recompute[i] = true }
                 }
             }
@@ -89,7 +89,7 @@ public struct HullRun {
             var affectedSystems = Set<ChemicalSystemSet.Key>()
             for (system, members) in systems where recompute[members[0]] { affectedSystems.insert(system) }
             for system in affectedSystems {
-                for sub in ChemicalSystemSet.subsets(system) { if let members = systems[sub] { needed.formUnion(members) } }
+                for sub in ChemicalSystemSet.subsets(of: system, among: systems) { if let members = systems[sub] { needed.formUnion(members) } }
             }
             inputIndices = needed.sorted()
             input = inputIndices.map { loaded.entries[$0] }
@@ -166,16 +166,5 @@ extension HullRun {
         #if os(Linux)
         _ = mallocTrim(0)
         #endif
-    }
-}
-
-/// Chemical systems as sorted atomic-number lists, for the incremental bookkeeping.
-enum ChemicalSystemSet {
-    typealias Key = [Int]
-
-    static func key(_ composition: Composition) -> Key { composition.elements.map(\.atomicNumber) }
-
-    static func subsets(_ system: Key) -> [Key] {
-        (1..<(1 << system.count)).map { mask in system.enumerated().filter { mask >> $0.offset & 1 == 1 }.map(\.element) }
     }
 }

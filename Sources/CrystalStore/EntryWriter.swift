@@ -28,12 +28,15 @@ public final class EntryWriter {
     private let selectComposition: Statement
     private let insertSystem: Statement
     private let insertSymmetry: Statement
+    /// Chemical systems already inserted by this writer (a cache that skips repeated inserts; bounded by
+    /// `knownSystemsLimit`, so a table of a million random compositions keeps the memory of a small one).
     private var knownSystems = Set<String>()
     /// Entries the store held when this writer began (its largest row key), and entries inserted since.
     private let existingEntries: Int
     private var insertedEntries = 0
     /// This writer has set the secondary indexes aside (`IndexDeferral`).
     public private(set) var deferredIndexes = false
+    static let knownSystemsLimit = 1 << 16
 
     public init(store: Store, source: String, isReference: Bool, importID: Int64?) throws(StoreError) {
         let db = store.database
@@ -195,6 +198,7 @@ public final class EntryWriter {
         if !knownSystems.contains(summary.chemicalSystem) {
             let mask = ElementMask(summary.composition.elements)
             try insertSystem.execute(summary.chemicalSystem, mask.low, mask.high)
+            if knownSystems.count >= Self.knownSystemsLimit { knownSystems.removeAll(keepingCapacity: true) }
             knownSystems.insert(summary.chemicalSystem)
         }
         return entryPK

@@ -3,7 +3,8 @@ import CrystalModel
 import CrystalQuery
 
 /// libFuzzer entry points. `make fuzz` builds this target with `-sanitize=fuzzer,address -D FUZZING` once per
-/// target (`-D FUZZ_CIF`, `FUZZ_POSCAR`, `FUZZ_ENERGY`, `FUZZ_FILTER`); in an ordinary build it is a stub.
+/// target (`-D FUZZ_CIF`, `FUZZ_POSCAR`, `FUZZ_ENERGY`, `FUZZ_FILTER`, and end to end `FUZZ_IMPORT`,
+/// `FUZZ_ARCHIVE`, `FUZZ_HULL`, `FUZZ_QUERY`); in an ordinary build it is a stub.
 enum FuzzTarget {
     static func run(_ bytes: [UInt8]) {
         let location = SourceLocation(path: "fuzz")
@@ -16,6 +17,14 @@ enum FuzzTarget {
         _ = ComputedEntryReader.read(bytes: bytes, location: location, stem: "f")
         #elseif FUZZ_FILTER
         if let filter = try? FilterParser.parse(String(decoding: bytes, as: UTF8.self)) { _ = try? FilterCompiler().compile(filter) }
+        #elseif FUZZ_IMPORT
+        ImportFuzz.shared.run(bytes)
+        #elseif FUZZ_ARCHIVE
+        ArchiveFuzz.shared.run(bytes)
+        #elseif FUZZ_HULL
+        HullFuzz.run(bytes)
+        #elseif FUZZ_QUERY
+        QueryFuzz.shared.run(bytes)
         #else
         _ = (bytes, location)
         #endif
@@ -37,6 +46,10 @@ func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutab
 /// SwiftPM links an executable's entry as `<target>_main`; hand control to libFuzzer's driver from there.
 @_cdecl("crystaldb_fuzz_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    // Set-up (the query target's store) happens before the first input, so its time is not charged to an input.
+    #if FUZZ_QUERY
+    _ = QueryFuzz.shared
+    #endif
     var count = argc
     var arguments = argv
     return LLVMFuzzerRunDriver(&count, &arguments, fuzzOneInput)

@@ -13,4 +13,6 @@ struct CrystalDB: ParsableCommand {
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The store (an SQLite file).", valueName: "FILE"))
     var db: String
+
+    func validate() throws { try Validation.nonEmpty(db, "--db") }
 }

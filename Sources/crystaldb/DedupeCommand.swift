@@ -38,8 +38,8 @@ struct DedupeCommand: ParsableCommand {
     @Flag(help: "Match cells whose site counts differ by an integer factor as supercells (attempt_supercell).")
     var attemptSupercell = false
 
-    @Option(help: "Worker threads.")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Worker threads, at most this many. (default: the number of cores)")
+    var jobs: Int?
 
     @Option(name: .customLong("novel-by"), help: "What is_novel means from now on: composition (GNoME's rule) or structure.")
     var novelBy: ExportCommand.NovelBy = .composition
@@ -56,25 +56,29 @@ struct DedupeCommand: ParsableCommand {
     }
 
     func validate() throws {
-        do { try options.validate() } catch { throw ValidationError("--\(error.option) must be a finite positive number (got \(error.value))") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        do { try options.validate() } catch { throw ValidationError("--\(error.option): must be a finite positive number (got \(error.value))") }
+        if let jobs { try Validation.integer(jobs, "--jobs", atLeast: 1, atMost: 1024) }
     }
 
     func run() throws {
-        let summary = try failing { () throws -> DedupeRun.Summary in
+        let out = Output()
+        let summary = try failing(store: store.db) { () throws -> DedupeRun.Summary in
             let db = try Store.openForWriting(path: store.db)
             var run = DedupeRun()
             run.options = options
-            run.jobs = jobs
+            run.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
             run.novelByStructure = novelBy == .structure
             run.predicate = try filterFlags.options.predicate()
             return try run.run(db)
         }
-        print("dedupe: \(summary.entries) structures in \(summary.buckets) buckets (reduced formula, sites per reduced cell), \(summary.comparisons) comparisons")
-        print("duplicate groups: \(summary.groups), duplicates (not representatives): \(summary.duplicates)")
-        if summary.unmatchable > 0 {
-            print("left alone: \(summary.unmatchable) structures that cannot be matched (no sites, a flat cell, or more than \(ReducedStructure.maximumSites) sites)")
+        try failing {
+            try out.line("dedupe: \(summary.entries) structures in \(summary.buckets) buckets (reduced formula, sites per reduced cell), \(summary.comparisons) comparisons")
+            try out.line("duplicate groups: \(summary.groups), duplicates (not representatives): \(summary.duplicates)")
+            if summary.unmatchable > 0 {
+                try out.line("left alone: \(summary.unmatchable) structures that cannot be matched (no sites, a flat cell, or more than \(ReducedStructure.maximumSites) sites)")
+            }
+            try out.line(String(format: "time: %.2f s", summary.seconds))
+            try out.flush()
         }
-        print(String(format: "time: %.2f s", summary.seconds))
     }
 }

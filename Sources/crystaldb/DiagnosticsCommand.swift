@@ -14,17 +14,22 @@ struct DiagnosticsCommand: ParsableCommand {
     @Flag(help: "Only errors (things that were not stored).")
     var errorsOnly = false
 
+    func validate() throws {
+        if let source { try Validation.nonEmpty(source, "--source") }
+    }
+
     func run() throws {
         let out = Output()
-        try failing {
+        try failing(store: store.db) {
             let db = try Store.openForReading(path: store.db)
             try db.diagnostics(source: source, errorsOnly: errorsOnly) { d in
-                out.line("\(d.location): \(d.severity): \(d.message)")
+                try out.line("\(d.location): \(d.severity): \(d.message)")
             }
             // Entries the last hull run could not place.
             try db.unplacedHullEntries(source: source) { entry in
-                out.line("\(entry.location): error: entry '\(entry.id)' (\(entry.reducedFormula)): no elemental entry for \(entry.missingElements); not placed on the hull")
+                try out.line("\(entry.location): error: entry '\(entry.id)' (\(entry.reducedFormula)): no elemental entry for \(entry.missingElements); not placed on the hull")
             }
+            try out.flush()
         }
     }
 }

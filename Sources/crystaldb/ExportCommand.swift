@@ -33,18 +33,26 @@ struct ExportCommand: ParsableCommand {
 
     enum NovelBy: String, ExpressibleByArgument { case composition, structure }
 
+    func validate() throws {
+        try Validation.nonEmpty(out, "--out")
+    }
+
     func run() throws {
+        let output = Output()
         var options = ExportOptions(format: format, filter: filterFlags.options, candidates: candidates, force: force)
         options.novelRule = novelBy.map { $0 == .structure ? .structure : .composition } ?? .stored
         let start = Date()
-        let summary = try failing { () throws -> Exporter.Summary in
+        let summary = try failing(store: store.db) { () throws -> Exporter.Summary in
             return try Exporter(options: options).run(store: try Store.openForReading(path: store.db), to: out)
         }
         var line = "exported \(summary.exported) entries to \(out) (\(format.rawValue))"
         if summary.withoutStructure > 0 { line += "; \(summary.withoutStructure) without a structure left out" }
         if summary.disordered > 0 { line += "; \(summary.disordered) disordered left out (no POSCAR form)" }
-        print(line)
-        print(String(format: "time: %.2f s", Date().timeIntervalSince(start)))
+        try failing {
+            try output.line(line)
+            try output.line(String(format: "time: %.2f s", Date().timeIntervalSince(start)))
+            try output.flush()
+        }
     }
 }
 

@@ -48,6 +48,10 @@ struct FilterFlags: ParsableArguments {
     /// Parses and compiles everything now (field names and types included), so that a bad filter is a usage
     /// error (exit 64) pointing at its column.
     func validate() throws {
+        if let maxEAboveHull {
+            try Validation.number(maxEAboveHull, "--max-e-above-hull", above: 0, orEqual: true, what: "a non-negative number of eV/atom")
+        }
+        if let source { try Validation.nonEmpty(source, "--source") }
         do {
             _ = try options.predicate()
         } catch let error as FilterError {

@@ -22,19 +22,23 @@ struct HullCommand: ParsableCommand {
     var full = false
 
     func validate() throws {
-        guard tolerance >= 0, tolerance.isFinite else { throw ValidationError("--tolerance must be a non-negative number of eV/atom") }
+        try Validation.number(tolerance, "--tolerance", above: 0, orEqual: true, what: "a non-negative number of eV/atom")
     }
 
     func run() throws {
-        let summary = try failing { () throws -> HullRun.Summary in
+        let out = Output()
+        let summary = try failing(store: store.db) { () throws -> HullRun.Summary in
             let db = try Store.openForWriting(path: store.db)
             return try HullRun(tolerance: tolerance, full: full).run(db)
         }
-        print("hull (\(summary.mode)): \(summary.systems) chemical systems, \(summary.entries) entries with energies, \(summary.recomputed) recomputed")
-        print("stable: \(summary.stable) (tolerance \(tolerance) eV/atom)   below the reference hull: \(summary.belowReference)")
-        if summary.missingReferences > 0 {
-            print("missing elemental references: \(summary.missingReferences) entries not placed (crystaldb diagnostics lists them)")
+        try failing {
+            try out.line("hull (\(summary.mode)): \(summary.systems) chemical systems, \(summary.entries) entries with energies, \(summary.recomputed) recomputed")
+            try out.line("stable: \(summary.stable) (tolerance \(tolerance) eV/atom)   below the reference hull: \(summary.belowReference)")
+            if summary.missingReferences > 0 {
+                try out.line("missing elemental references: \(summary.missingReferences) entries not placed (crystaldb diagnostics lists them)")
+            }
+            try out.line(String(format: "time: %.3f s", summary.seconds))
+            try out.flush()
         }
-        print(String(format: "time: %.3f s", summary.seconds))
     }
 }

@@ -27,8 +27,8 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("id-from"), help: "Where ids come from: stem (file name) or path (relative path, for trees whose stems repeat).")
     var idFrom: ImportOptions.IDPolicy = .stem
 
-    @Option(help: "Parser threads (the writer is always one).")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Parser threads, at most this many (the writer is always one). (default: the number of cores)")
+    var jobs: Int?
 
     @Flag(help: "Exit non-zero if any file, block or row failed.")
     var strict = false
@@ -46,9 +46,11 @@ struct ImportCommand: ParsableCommand {
     var paths: [String]
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard symprec > 0, symprec.isFinite else { throw ValidationError("--symprec must be a positive length in Å") }
+        if let jobs { try Validation.integer(jobs, "--jobs", atLeast: 1, atMost: 1024) }
+        try Validation.number(symprec, "--symprec", above: 0, atMost: 10, what: "a positive length in Å, at most 10")
+        try Validation.nonEmpty(source, "--source")
         if let species, parseSpecies(species) == nil { throw ValidationError("--species: '\(species)' is not a comma-separated list of element symbols") }
+        guard !paths.isEmpty else { throw ValidationError("no files, folders or archives to import") }
     }
 
     func parseSpecies(_ text: String) -> [Element]? {
@@ -58,10 +60,12 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = ImportOptions(source: source, isReference: reference, idPolicy: idFrom, jobs: jobs,
+        let options = ImportOptions(source: source, isReference: reference, idPolicy: idFrom,
+                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                     poscar: .init(species: species.flatMap(parseSpecies)), symprec: noSymmetry ? nil : symprec)
         let start = Date()
-        let summary = try failing(hint: Self.resumeHint) { () throws -> ImportSummary in
+        let out = Output()
+        let summary = try failing(store: store.db, hint: Self.resumeHint) { () throws -> ImportSummary in
             let db = try Store.openForWriting(path: store.db)
             let showProgress = Terminal.stderrIsTerminal
             let summary = try Importer(store: db, options: options).run(paths) { progress in
@@ -72,13 +76,16 @@ struct ImportCommand: ParsableCommand {
             return summary
         }
         let seconds = Date().timeIntervalSince(start)
-        print(Self.describe(summary, seconds: seconds))
+        try failing {
+            try out.line(Self.describe(summary, seconds: seconds))
+            try out.flush()
+        }
         if !summary.storedAnything {
-            Terminal.error("nothing could be read")
+            Terminal.error("import: nothing could be read; see crystaldb diagnostics --db \(store.db)")
             throw ExitCode.failure
         }
         if strict && summary.errors > 0 {
-            Terminal.error("\(summary.errors) failures (--strict); see crystaldb diagnostics --db \(store.db)")
+            Terminal.error("import: \(summary.errors) failures (--strict); see crystaldb diagnostics --db \(store.db)")
             throw ExitCode.failure
         }
     }
@@ -93,7 +100,7 @@ struct ImportCommand: ParsableCommand {
     static func describe(_ summary: ImportSummary, seconds: Double) -> String {
         var lines = [
             "imported: \(summary.structures) structures, \(summary.energies) energies (\(summary.unchanged) already stored)",
-            "files: \(summary.filesRead) read, \(summary.filesIgnored) ignored (not structures or energy tables)",
+            "files: \(summary.filesRead) read, \(summary.filesIgnored) ignored (crystaldb diagnostics names each with the reason)",
             "skipped: \(summary.skipped)   diagnostics: \(summary.errors) errors, \(summary.warnings) warnings",
         ]
         for kind in summary.diagnosticsByKind.keys.sorted() {

@@ -32,29 +32,30 @@ struct QueryCommand: ParsableCommand {
 
     func validate() throws {
         for name in fieldNames where QueryField.byName[name] == nil {
-            throw ValidationError("unknown field '\(name)'; known fields: \(QueryField.all.map(\.name).joined(separator: ", "))")
+            throw ValidationError("--fields: unknown field '\(name)'; known fields: \(QueryField.all.map(\.name).joined(separator: ", "))")
         }
         if let sort { do { _ = try EntryFilterOptions.sort(sort) } catch { throw ValidationError("\(error)") } }
-        if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
+        if let limit { try Validation.integer(limit, "--limit", atLeast: 0) }
     }
 
     var fieldNames: [String] { fields.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
 
     func run() throws {
         let out = Output()
-        try failing {
+        try failing(store: store.db) {
             let db = try Store.openForReading(path: store.db)
             var query = try EntryQuery(fieldNames: fieldNames, predicate: try filterFlags.options.predicate())
             if count {
-                out.line(String(try db.count(query)))
+                try out.line(String(try db.count(query)))
+                try out.flush()
                 return
             }
             if let sort { query.sort = [try EntryFilterOptions.sort(sort)] }
             query.limit = limit
             let formatter = RowFormatter(format: format, fields: query.fields, output: out)
-            formatter.begin()
-            try db.entries(query) { values in formatter.row(values) }
-            formatter.end()
+            try formatter.begin()
+            try db.entries(query) { values in try formatter.row(values) }
+            try formatter.end()
         }
     }
 }

@@ -20,41 +20,41 @@ final class RowFormatter {
         self.output = output
     }
 
-    func begin() {
+    func begin() throws {
         switch format {
-        case .csv: output.line(fields.map { Self.csv($0.name) }.joined(separator: ","))
-        case .json: output.write("[")
+        case .csv: try output.line(fields.map { Self.csv($0.name) }.joined(separator: ","))
+        case .json: try output.write("[")
         case .table, .jsonl: break
         }
     }
 
-    func row(_ values: [StoreValue]) {
+    func row(_ values: [StoreValue]) throws {
         switch format {
         case .csv:
-            output.line(zip(fields, values).map { Self.csv(Self.text($0, $1)) }.joined(separator: ","))
+            try output.line(zip(fields, values).map { Self.csv(Self.text($0, $1)) }.joined(separator: ","))
         case .json:
-            output.write((first ? "\n" : ",\n") + Self.jsonObject(fields, values))
+            try output.write((first ? "\n" : ",\n") + Self.jsonObject(fields, values))
         case .jsonl:
-            output.line(Self.jsonObject(fields, values))
+            try output.line(Self.jsonObject(fields, values))
         case .table:
             pending.append(zip(fields, values).map { Self.tableText($0, $1) })
-            if pending.count >= 1000 { flushTable() }
+            if pending.count >= 1000 { try flushTable() }
         }
         first = false
     }
 
-    func end() {
+    func end() throws {
         switch format {
-        case .json: output.line(first ? "]" : "\n]")
-        case .table: flushTable(force: true)
+        case .json: try output.line(first ? "]" : "\n]")
+        case .table: try flushTable(force: true)
         case .csv, .jsonl: break
         }
-        output.flush()
+        try output.flush()
     }
 
     private var printedHeader = false
 
-    private func flushTable(force: Bool = false) {
+    private func flushTable(force: Bool = false) throws {
         guard !pending.isEmpty || (force && !printedHeader) else { return }
         var widths = fields.map { $0.name.count }
         for row in pending { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
@@ -65,11 +65,11 @@ final class RowFormatter {
             }.joined(separator: "  ")
         }
         if !printedHeader {
-            output.line(line(fields.map(\.name)))
-            output.line(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+            try output.line(line(fields.map(\.name)))
+            try output.line(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
             printedHeader = true
         }
-        for row in pending { output.line(line(row)) }
+        for row in pending { try output.line(line(row)) }
         pending.removeAll(keepingCapacity: true)
     }
 

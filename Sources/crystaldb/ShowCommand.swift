@@ -16,23 +16,26 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "The entry id.")
     var id: String
 
+    func validate() throws { try Validation.nonEmpty(id, "id") }
+
     func run() throws {
         let out = Output()
-        try failing {
+        try failing(store: store.db) {
             let db = try Store.openForReading(path: store.db)
             guard let loaded = try db.entry(id: id) else { throw ShowError.noEntry(id) }
             switch format {
             case .json:
                 let fields = try db.entry(id: id, fields: QueryField.all).map { RowFormatter.jsonObject(QueryField.all, $0) } ?? ""
                 let structure = loaded.structure.map(StructureJSON.write) ?? "null"
-                out.line("{\"entry\":\(fields),\"structure\":\(structure)}")
+                try out.line("{\"entry\":\(fields),\"structure\":\(structure)}")
             case .cif:
                 guard let structure = loaded.structure else { throw ShowError.noStructure(id) }
-                out.write(CIFWriter.write(structure, blockName: id))
+                try out.write(CIFWriter.write(structure, blockName: id))
             case .poscar:
                 guard let structure = loaded.structure else { throw ShowError.noStructure(id) }
-                out.write(try POSCARWriter.write(structure, comment: id))
+                try out.write(try POSCARWriter.write(structure, comment: id))
             }
+            try out.flush()
         }
     }
 }
@@ -41,8 +44,8 @@ enum ShowError: Error, CustomStringConvertible {
     case noEntry(String), noStructure(String)
     var description: String {
         switch self {
-        case .noEntry(let id): return "no entry with id '\(id)'"
-        case .noStructure(let id): return "entry '\(id)' has an energy but no structure"
+        case .noEntry(let id): return "entry '\(id)': not in the store"
+        case .noStructure(let id): return "entry '\(id)': has an energy but no structure"
         }
     }
 }

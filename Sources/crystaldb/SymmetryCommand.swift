@@ -14,15 +14,19 @@ struct SymmetryCommand: ParsableCommand {
     var symprec = 0.01
 
     func validate() throws {
-        guard symprec > 0, symprec.isFinite else { throw ValidationError("--symprec must be a positive length in Å") }
+        try Validation.number(symprec, "--symprec", above: 0, atMost: 10, what: "a positive length in Å, at most 10")
     }
 
     func run() throws {
-        let summary = try failing { () throws -> SymmetryRun.Summary in
+        let out = Output()
+        let summary = try failing(store: store.db) { () throws -> SymmetryRun.Summary in
             let db = try Store.openForWriting(path: store.db)
             return try SymmetryRun(symprec: symprec, predicate: try filterFlags.options.predicate()).run(db)
         }
-        print("symmetry: \(summary.structures) structures at symprec \(symprec) Å: \(summary.detected) detected, \(summary.declared) declared (disordered)")
-        print(String(format: "time: %.2f s", summary.seconds))
+        try failing {
+            try out.line("symmetry: \(summary.structures) structures at symprec \(symprec) Å: \(summary.detected) detected, \(summary.declared) declared (disordered)")
+            try out.line(String(format: "time: %.2f s", summary.seconds))
+            try out.flush()
+        }
     }
 }

@@ -28,7 +28,10 @@ struct MaterialsProjectHullTests {
             let ids = result.decomposition.map { entries[$0.entry].id }.sorted()
             if ids != answer.decomposition { decompositionDiffers.append("\(entry.id): \(ids) vs \(answer.decomposition)") }
         }
-        try? decompositionDiffers.joined(separator: "\n").write(toFile: "/tmp/crystaldb-hull-report.txt", atomically: true, encoding: .utf8)
+        // A private report (never a fixed /tmp path another run or user may own); CRYSTALDB_REPORT_DIR picks the folder.
+        let reportPath = (ProcessInfo.processInfo.environment["CRYSTALDB_REPORT_DIR"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory)
+            .appendingPathComponent("crystaldb-hull-report-\(UUID().uuidString).txt").path
+        try? decompositionDiffers.joined(separator: "\n").write(toFile: reportPath, atomically: true, encoding: .utf8)
         #expect(compared == 31814)
         #expect(missing == 26)
         #expect(worstFormation < 1e-6, "worst formation energy difference \(worstFormation)")

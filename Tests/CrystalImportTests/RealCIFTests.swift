@@ -87,7 +87,10 @@ struct RealCIFTests {
         }
         report = "agree \(tally.bothAgree) matched \(tally.matched) divergent \(tally.divergent) neither \(tally.neitherRead) diagnosed \(tally.neitherDiagnosed) read-anyway \(tally.neitherButRead)\n"
             + tally.mismatched.joined(separator: "\n") + "\nUNDIAGNOSED\n" + tally.undiagnosedFailures.joined(separator: "\n") + "\n" + report
-        try? report.write(toFile: "/tmp/crystaldb-cif-report.txt", atomically: true, encoding: .utf8)
+        // A private report (never a fixed /tmp path another run or user may own); CRYSTALDB_REPORT_DIR picks the folder.
+        let reportPath = (ProcessInfo.processInfo.environment["CRYSTALDB_REPORT_DIR"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory)
+            .appendingPathComponent("crystaldb-cif-report-\(UUID().uuidString).txt").path
+        try? report.write(toFile: reportPath, atomically: true, encoding: .utf8)
         #expect(tally.bothAgree > 1400)
         #expect(tally.mismatched.isEmpty, "\(tally.mismatched.prefix(20).joined(separator: "\n"))")
         #expect(tally.undiagnosedFailures.isEmpty, "\(tally.undiagnosedFailures.prefix(20))")

@@ -42,7 +42,10 @@ struct RealPOSCARTests {
                 matched += 1
             }
         }
-        try? mismatches.joined(separator: "\n").write(toFile: "/tmp/crystaldb-poscar-report.txt", atomically: true, encoding: .utf8)
+        // A private report (never a fixed /tmp path another run or user may own); CRYSTALDB_REPORT_DIR picks the folder.
+        let reportPath = (ProcessInfo.processInfo.environment["CRYSTALDB_REPORT_DIR"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory)
+            .appendingPathComponent("crystaldb-poscar-report-\(UUID().uuidString).txt").path
+        try? mismatches.joined(separator: "\n").write(toFile: reportPath, atomically: true, encoding: .utf8)
         #expect(compared > 1200)
         #expect(matched == compared)
         #expect(commentNamed < 5)

@@ -52,8 +52,11 @@ import CrystalModel
         let store = dir.appendingPathComponent("s.sqlite").path
         let bad = Fixtures.sampleData.appendingPathComponent("bad").path
         let summary = try importing([bad, Fixtures.sampleData.appendingPathComponent("structures/FeO-vasp4.POSCAR").path], into: store)
-        #expect(summary.structures == 1)
-        #expect(summary.errors == 4)
+        // FeO, the good block beside the 1e12 Å cell, the good member after the negative tar size.
+        #expect(summary.structures == 3)
+        // The good rows beside the 1e10 eV, NaN and bad-adjustment rows.
+        #expect(summary.energies == 3)
+        #expect(summary.errors == 11)
         let db = try Store.openForReading(path: store)
         let statement = try db.prepare("SELECT file, line, kind, message FROM diagnostics WHERE severity = 'error' ORDER BY file")
         var found = [String: (Int64?, String, String)]()
@@ -67,6 +70,15 @@ import CrystalModel
         #expect(found["zero-volume.cif"]?.1 == "bad-cell")
         #expect(found["truncated.POSCAR"]?.0 == 9)
         #expect(found["truncated.POSCAR"]?.2.contains("file ends early") == true)
+        #expect(found["cell-length-beyond-domain.cif"]?.0 == 4)
+        #expect(found["cell-length-beyond-domain.cif"]?.2 == "_cell_length_a 1000000000000.0 Å is outside 0.1-10000.0 Å")
+        #expect(found["energy-beyond-domain.csv"]?.1 == "bad-energy")
+        #expect(found["tar-negative-base256-size.tar"]?.2 == "damaged tar header at byte 0: 1024 bytes skipped to the next valid header")
+        #expect(found["zip64-directory-offset-plus-size-overflows.zip"]?.2.hasSuffix("lies outside the 118-byte file") == true)
+        let ids = try db.prepare("SELECT id FROM entries ORDER BY id")
+        var stored = [String]()
+        while try ids.step() { stored.append(ids.text(0) ?? "") }
+        #expect(stored == ["FeO-vasp4", "cell-length-beyond-domain", "csi-good", "good", "kbr-good", "o2-good"])
     }
 
     @Test("a structure with a taken id and other content is refused, never overwritten")

@@ -149,3 +149,32 @@ import CrystalModel
         #expect(try stable() == ["A", "AB", "B", "near"])
     }
 }
+
+/// `crystaldb hull` with one composition of 64 elements or more trapped (`1 << count`); the README promises any
+/// number of elements.
+@Suite struct ManyElementHullRunTests {
+    @Test("a 70-element composition through the store, full and incremental")
+    func seventyElements() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crystaldb-hull70-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let elements = (1...70).compactMap { Element(atomicNumber: $0) }
+        var csv = "id,formula,energy\n"
+        for element in elements { csv += "\(element.symbol),\(element.symbol),-1\n" }
+        csv += "big," + elements.map { $0.symbol + "1" }.joined() + ",\(-1.2 * 70)\n"
+        let path = dir.appendingPathComponent("table.csv").path
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        let db = try Store.openForWriting(path: dir.appendingPathComponent("s.sqlite").path)
+        _ = try Importer(store: db, options: ImportOptions(source: "t", symprec: nil)).run([path])
+        let incremental = try HullRun().run(db)
+        #expect(incremental.entries == 71)
+        #expect(incremental.recomputed == 71)
+        #expect(incremental.stable == 71)
+        let full = try HullRun(full: true).run(db)
+        #expect(full.stable == 71)
+        let query = try EntryQuery(fieldNames: ["id", "formation_energy_per_atom", "e_above_hull"])
+        var formation: Double?
+        try db.entries(query) { values in if case .text("big") = values[0], case .real(let f) = values[1] { formation = f } }
+        #expect(abs((formation ?? 0) - -0.2) < 1e-9)
+    }
+}

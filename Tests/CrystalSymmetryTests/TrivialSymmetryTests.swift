@@ -44,7 +44,9 @@ struct TrivialSymmetryTests {
     static func checkAgainstSpglib(_ structure: Structure, angleTolerance: Double = SymmetryAnalyzer.angleTolerance) -> (proven: Bool, agrees: Bool) {
         let proven = TrivialSymmetry.isP1(structure, symprec: 0.01, angleTolerance: angleTolerance)
         guard proven else { return (false, true) }
-        let info = SymmetryAnalyzer.spglibDataset(structure, symprec: 0.01, angleTolerance: angleTolerance)
+        // No dataset at all (spglib refuses atoms closer than its minimum distance, as a 0.02 Å shake of a file
+        // with nearly coincident atoms makes them) contradicts no proof.
+        guard let info = SymmetryAnalyzer.spglibDataset(structure, symprec: 0.01, angleTolerance: angleTolerance) else { return (true, true) }
         let agrees = info == .p1(sites: structure.sites.count, symprec: 0.01)
         return (true, agrees)
     }

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-3000}
 source Tests/fault/common.sh
-WORK=$(mktemp -d /tmp/crystaldb-diskfull.XXXXXX)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/crystaldb-diskfull.XXXXXX")
 mkdir -p "$WORK/disk" "$WORK/small" "$WORK/readonly"
 if ! mount -t tmpfs -o size=3m tmpfs "$WORK/disk" 2>/dev/null; then
   echo "disk-full: skipped (cannot mount a tmpfs here; needs root)"

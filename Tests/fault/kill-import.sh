@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 N=${1:-100000}
 KILLS=${2:-20}
 source Tests/fault/common.sh
-WORK=$(mktemp -d /tmp/crystaldb-fault.XXXXXX)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/crystaldb-fault.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 $GEN --count "$N" --out "$WORK/set" --seed 99 --zip >/dev/null
 $BIN import --db "$WORK/reference.sqlite" --no-symmetry "$WORK/set/by_id.zip" "$WORK/set/summary.csv" >/dev/null
