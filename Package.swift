@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The symmetry engine and the crystal generator are numeric code on SIMD vectors, which an unoptimized build runs
+/// 20-50x slower; their agreement tests check thousands of crystals, so they are optimized in debug builds too.
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "crystaldb",
     platforms: [.macOS(.v13)],
@@ -22,7 +26,9 @@ let package = Package(
         .target(name: "CrystalImport", dependencies: ["CrystalModel", "CIFSyntax", "CZlib", "CSpglib"]),
         .target(name: "CrystalStore", dependencies: ["CrystalModel", "CSQLite"]),
         .target(name: "CrystalHull", dependencies: ["CrystalModel"]),
-        .target(name: "CrystalSymmetry", dependencies: ["CrystalModel", "CSpglib"]),
+        .target(name: "CrystalSpaceGroup", dependencies: ["CrystalModel", "CSpglib"], swiftSettings: optimizedInDebug),
+        .target(name: "CrystalSamples", dependencies: ["CrystalModel", "CrystalSpaceGroup"], swiftSettings: optimizedInDebug),
+        .target(name: "CrystalSymmetry", dependencies: ["CrystalModel", "CrystalSpaceGroup", "CSpglib"]),
         .target(name: "CrystalStability", dependencies: ["CrystalModel", "CrystalHull", "CrystalStore", "CrystalSymmetry"]),
         .target(name: "CrystalQuery", dependencies: ["CrystalModel", "CrystalStore"]),
         .target(name: "CrystalExport", dependencies: ["CrystalModel", "CrystalStore", "CrystalQuery", "CZlib"]),
@@ -32,11 +38,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-samplegen", dependencies: [
-            "CrystalModel", "CrystalExport", "CrystalImport",
+            "CrystalModel", "CrystalExport", "CrystalImport", "CrystalSamples", "CrystalSpaceGroup",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-bench", dependencies: [
-            "CrystalModel", "CrystalHull", "CrystalImport", "CrystalStore", "CrystalQuery", "CrystalSymmetry",
+            "CrystalModel", "CrystalHull", "CrystalImport", "CrystalStore", "CrystalQuery", "CrystalSymmetry", "CrystalSamples", "CrystalSpaceGroup",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-fuzz", dependencies: ["CrystalModel", "CIFSyntax", "CrystalImport", "CrystalQuery"]),
@@ -44,7 +50,7 @@ let package = Package(
         .testTarget(name: "CIFSyntaxTests", dependencies: ["CIFSyntax"]),
         .testTarget(name: "CrystalImportTests", dependencies: ["CrystalImport", "CrystalModel", "CIFSyntax"], exclude: ["Fixtures"]),
         .testTarget(name: "CrystalStoreTests", dependencies: ["CrystalStore", "CrystalModel", "CrystalIngest", "CrystalQuery", "CrystalStability", "CrystalExport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CrystalSymmetryTests", dependencies: ["CrystalSymmetry", "CrystalImport", "CrystalModel"]),
+        .testTarget(name: "CrystalSymmetryTests", dependencies: ["CrystalSymmetry", "CrystalSpaceGroup", "CrystalSamples", "CrystalImport", "CrystalModel"]),
         .testTarget(name: "CrystalHullTests", dependencies: ["CrystalHull", "CrystalImport", "CrystalModel"]),
         .testTarget(name: "CrystalStabilityTests", dependencies: ["CrystalStability", "CrystalIngest", "CrystalStore", "CrystalModel", "CrystalExport", "CrystalImport", "CrystalSymmetry"]),
         .testTarget(name: "CrystalQueryTests", dependencies: ["CrystalQuery", "CrystalStore", "CrystalIngest", "CrystalModel"], exclude: ["Fixtures"]),
