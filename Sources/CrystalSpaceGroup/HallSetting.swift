@@ -17,7 +17,7 @@ public struct HallSetting: Sendable {
     /// Hermann-Mauguin point group (`m-3m`).
     public let pointGroup: String
     public let operations: [SpaceGroupOperation]
-    /// The pure translations among the operations (the zero vector first): the centring.
+    /// The pure translations among the operations (the zero vector first, then ascending): the centring.
     public let centringTranslations: [Vector3]
 
     /// The setting of a Hall number, 1...530; nil outside.
@@ -67,7 +67,8 @@ public struct HallSetting: Sendable {
         for i in 0..<Int(count) {
             let w = IntMatrix3((0..<9).map { Int(rotations[i * 9 + $0]) })
             let t = Vector3(translations[i * 3], translations[i * 3 + 1], translations[i * 3 + 2])
-            let op = SpaceGroupOperation(rotation: w, translation: t).reduced
+            // As tabulated (translations in [0, 1)): the engine's arithmetic must see the same numbers as spglib's.
+            let op = SpaceGroupOperation(rotation: w, translation: t)
             operations.append(op)
             if w == .identity { centring.append(op.translation) }
         }

@@ -86,7 +86,11 @@ public enum SymmetryAnalyzer {
         let d = dataset.pointee
         guard d.spacegroup_number > 0 else { return nil }
         let n = Int(d.n_atoms)
-        let letters = (0..<n).map { Character(UnicodeScalar(UInt8(97 + Int(d.wyckoffs[$0])))) }
+        // spglib's Python API writes the 27th position (alpha in the International Tables) as `A`.
+        let letters = (0..<n).map { i -> Character in
+            let index = Int(d.wyckoffs[i])
+            return index < 26 ? Character(UnicodeScalar(UInt8(97 + index))) : "A"
+        }
         return SymmetryInfo(spaceGroupNumber: Int(d.spacegroup_number), spaceGroupSymbol: text(d.international_symbol),
                             hallNumber: Int(d.hall_number), pointGroup: text(d.pointgroup_symbol),
                             crystalSystem: CrystalSystem(spaceGroupNumber: Int(d.spacegroup_number)),
