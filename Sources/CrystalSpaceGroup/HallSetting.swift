@@ -19,6 +19,12 @@ public struct HallSetting: Sendable {
     public let operations: [SpaceGroupOperation]
     /// The pure translations among the operations (the zero vector first, then ascending): the centring.
     public let centringTranslations: [Vector3]
+    /// spglib's point group number (1...32).
+    let pointGroupNumber: Int
+    /// For each rotation (by `IntMatrix3.key`), the indices of the operations with it, in table order.
+    let operationsByRotation: [Int: [Int]]
+    /// Each operation's intrinsic translation times its order, sum over k < n of W^k w (origin-independent).
+    let intrinsicTranslations: [Vector3]
 
     /// The setting of a Hall number, 1...530; nil outside.
     public static func setting(_ hallNumber: Int) -> HallSetting? {
@@ -73,10 +79,14 @@ public struct HallSetting: Sendable {
             if w == .identity { centring.append(op.translation) }
         }
         centring.sort { ($0 == .zero ? 0 : 1, $0.x, $0.y, $0.z) < ($1 == .zero ? 0 : 1, $1.x, $1.y, $1.z) }
+        var byRotation = [Int: [Int]]()
+        for (index, op) in operations.enumerated() { byRotation[op.rotation.key, default: []].append(index) }
+        let pointGroup = text(type.pointgroup_international)
         return HallSetting(hallNumber: hall, number: Int(type.number), hallSymbol: text(type.hall_symbol),
                            internationalShort: text(type.international_short), internationalFull: text(type.international_full),
-                           choice: text(type.choice), pointGroup: text(type.pointgroup_international),
-                           operations: operations, centringTranslations: centring)
+                           choice: text(type.choice), pointGroup: pointGroup, operations: operations, centringTranslations: centring,
+                           pointGroupNumber: PointGroupType.number(symbol: pointGroup) ?? 0, operationsByRotation: byRotation,
+                           intrinsicTranslations: operations.map(\.intrinsicTranslation))
     }
 
     static func text<T>(_ tuple: T) -> String {

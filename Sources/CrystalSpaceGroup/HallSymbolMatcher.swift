@@ -10,6 +10,8 @@ enum HallSymbolMatcher {
     struct GeneratorSet {
         let rotations: [IntMatrix3?]
         let vspu: [Double]
+        /// Registry numbers of the rotations (-1: unused slot or a rotation no setting has).
+        var rotationNumbers: [Int] { rotations.map { $0.map(RotationRegistry.shared.number) ?? -1 } }
     }
 
     static func sets(_ generators: [Int], _ vspu: [Double]) -> [GeneratorSet] {
@@ -50,7 +52,7 @@ enum HallSymbolMatcher {
     static let rhombohedralHexagonalAxes: Set<Int> = [433, 436, 444, 450, 452, 458, 460]
 
     /// The origin shift (conventional coordinates) that makes `operations` the Hall setting's operations, or nil.
-    static func match(hallNumber: Int, bravaisLattice: Matrix3, centering: Centering, operations: [SpaceGroupOperation],
+    static func match(hallNumber: Int, bravaisLattice: Matrix3, centering: Centering, operations: OperationSet,
                       tolerance: Double) -> Vector3? {
         guard let setting = HallSetting.setting(hallNumber) else { return nil }
         let primitiveLattice = bravaisLattice * centering.fromPrimitive
@@ -72,7 +74,7 @@ enum HallSymbolMatcher {
         case 1...2: candidates = tricli; family = .primitive
         default: return nil
         }
-        guard setting.operations.count == operations.count else { return nil }
+        guard mayMatch(setting, operations: operations, lattice: bravaisLattice, tolerance: tolerance) else { return nil }
         for set in candidates {
             guard let shift = originShift(set, setting: setting, centering: family, operations: operations) else { continue }
             if matchesDatabase(setting, shift: shift, primitiveLattice: primitiveLattice, centering: family,
@@ -83,14 +85,60 @@ enum HallSymbolMatcher {
         return nil
     }
 
+    /// A necessary condition for a match, independent of the origin: as many operations, and every operation has a
+    /// tabulated one with its rotation whose intrinsic translation (times the order) differs from its own by a vector
+    /// of the centred lattice within order x tolerance (Å; a match within the tolerance moves it by at most that).
+    /// Checked per fractional component against the reciprocal lengths, so it never refuses what the full match
+    /// would accept.
+    static func mayMatch(_ setting: HallSetting, operations: OperationSet, lattice: Matrix3, tolerance: Double) -> Bool {
+        guard !operations.hasForeignRotation else { return false }
+        return mayMatch(setting, count: operations.count, numbers: operations.rotationNumbers, orders: operations.orders,
+                        intrinsic: operations.intrinsic, lattice: lattice, tolerance: tolerance)
+    }
+
+    /// The same on a subset of the operations (their rotations' registry numbers, orders and intrinsic translations)
+    /// of a set of `count` operations.
+    static func mayMatch(_ setting: HallSetting, count: Int, numbers: [Int], orders: [Int], intrinsic: [Vector3], lattice: Matrix3,
+                         tolerance: Double) -> Bool {
+        guard setting.operations.count == count else { return false }
+        guard let inverse = lattice.inverse() else { return true }
+        let reciprocal = Vector3(inverse.r0.normSquared.squareRoot(), inverse.r1.normSquared.squareRoot(), inverse.r2.normSquared.squareRoot())
+        let table = RotationRegistry.shared.indices[setting.hallNumber]
+        let centrings = setting.centringTranslations
+        for i in 0..<numbers.count {
+            guard numbers[i] >= 0 else { return false }
+            let indices = table[numbers[i]]
+            if indices.isEmpty { return false }
+            let slack = reciprocal * (Double(orders[i]) * tolerance) + Vector3(repeating: 1e-9)
+            if slack.max() >= 0.45 { continue }
+            let v = intrinsic[i]
+            var found = false
+            check: for j in indices {
+                let d = v - setting.intrinsicTranslations[j]
+                for c in centrings {
+                    let e = (d - c).wrappedToNearest
+                    if abs(e.x) <= slack.x && abs(e.y) <= slack.y && abs(e.z) <= slack.z {
+                        found = true
+                        break check
+                    }
+                }
+            }
+            if !found { return false }
+        }
+        return true
+    }
+
     /// V S+ U dw for one generator set; nil when an operation for a generator's rotation is missing.
-    static func originShift(_ set: GeneratorSet, setting: HallSetting, centering: Centering, operations: [SpaceGroupOperation]) -> Vector3? {
+    static func originShift(_ set: GeneratorSet, setting: HallSetting, centering: Centering, operations: OperationSet) -> Vector3? {
         let m = centering.toPrimitive
+        let table = RotationRegistry.shared.indices[setting.hallNumber]
         var dw = [Double](repeating: 0, count: 9)
         for (g, rotation) in set.rotations.enumerated() {
             guard let rotation, rotation.determinant != 0 else { continue }
-            guard let found = operations.first(where: { $0.rotation == rotation }),
-                  let tabulated = setting.operations.first(where: { $0.rotation == rotation }) else { return nil }
+            let number = RotationRegistry.shared.number(rotation)
+            guard number >= 0, operations.firstIndex[number] >= 0, let first = table[number].first else { return nil }
+            let found = operations.operations[operations.firstIndex[number]]
+            let tabulated = setting.operations[first]
             let difference = m * found.translation - m * tabulated.translation
             dw[g * 3] = reducedModuloOne(difference.x)
             dw[g * 3 + 1] = reducedModuloOne(difference.y)
@@ -108,14 +156,19 @@ enum HallSymbolMatcher {
     /// Every operation, with the origin shifted, equals a distinct tabulated one of the same rotation within the
     /// tolerance (Å, in the primitive basis, strict).
     static func matchesDatabase(_ setting: HallSetting, shift: Vector3, primitiveLattice: Matrix3, centering: Centering,
-                                operations: [SpaceGroupOperation], tolerance: Double) -> Bool {
+                                operations: OperationSet, tolerance: Double) -> Bool {
         let m = centering.toPrimitive
         let mInverse = centering.fromPrimitive
+        let mDouble = Matrix3(m)
         var taken = [Bool](repeating: false, count: setting.operations.count)
-        for op in operations {
+        let table = RotationRegistry.shared.indices[setting.hallNumber]
+        for (i, op) in operations.operations.enumerated() {
             var matched = false
-            for (j, tabulated) in setting.operations.enumerated() where tabulated.rotation == op.rotation {
-                guard let rotationPrimitive = Matrix3(tabulated.rotation).similar(by: mInverse) else { return false }
+            let indices = table[operations.rotationNumbers[i]]
+            for j in indices {
+                let tabulated = setting.operations[j]
+                // M W M^-1: the rotation in the primitive basis (spglib inverts M^-1 numerically; M is exact).
+                let rotationPrimitive = mDouble * Matrix3(tabulated.rotation) * mInverse
                 let difference = m * op.translation - m * tabulated.translation + shift
                 let shifted = rotationPrimitive * shift
                 if SearchCell.overlaps(difference, shifted, lattice: primitiveLattice, tolerance: tolerance), !taken[j] {

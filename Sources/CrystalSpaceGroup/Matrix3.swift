@@ -121,7 +121,13 @@ struct Matrix3: Equatable {
 /// The nearest integer, halves away from zero, computed as C's `(int)(a + 0.5)` (kept as a double, so that no input
 /// can trap an integer conversion).
 @inline(__always) func nearestInteger(_ a: Double) -> Double {
-    a < 0 ? (a - 0.5).rounded(.towardZero) : (a + 0.5).rounded(.towardZero)
+    // Truncation through Int64 is exact below 2^62 and compiles to one instruction; larger doubles are integers.
+    if a < 0 {
+        let b = a - 0.5
+        return b > -4e18 ? Double(Int64(b)) : b.rounded(.towardZero)
+    }
+    let b = a + 0.5
+    return b < 4e18 ? Double(Int64(b)) : b.rounded(.towardZero)
 }
 
 /// `a` minus its nearest integer, shifted into [0, 1) unless it lies within 1e-10 below zero (spglib's `Dmod1`).

@@ -348,31 +348,27 @@ struct Refinement {
     }
 
     /// spglib's `get_Wyckoff_notation`: the first tabulated position (general first) of the orbit's multiplicity
-    /// for which, at some image of the point, every image coinciding with it lies on the position's subspace and
-    /// their number times the multiplicity is the group's order.
+    /// for which, at some image j of the point, the images coinciding with j that lie on the position's subspace
+    /// number the group's order over the multiplicity. Only images on the subspace can count, so only their
+    /// neighbours are examined (the counts are spglib's; the work is the images times those on the subspace).
     static func wyckoffPosition(_ x: Vector3, operations: [SpaceGroupOperation], multiplicity: Int, lattice: Matrix3,
                                 hallNumber: Int, tolerance: Double) -> WyckoffPosition? {
         let images = operations.map { $0.rotation * x + $0.translation }
         let n = images.count
-        // coincide[j] lists the images k that overlap image j.
-        var coincide: [[Int]]?
+        var onSubspace = [Int]()
+        var counts = [Int](repeating: 0, count: n)
         for position in WyckoffTable.positions[hallNumber] where position.multiplicity == multiplicity {
-            if coincide == nil {
-                var lists = [[Int]](repeating: [], count: n)
-                for j in 0..<n { for k in 0..<n where SearchCell.overlaps(images[j], images[k], lattice: lattice, tolerance: tolerance) {
-                    lists[j].append(k)
-                } }
-                coincide = lists
+            onSubspace.removeAll(keepingCapacity: true)
+            for k in 0..<n {
+                let projected = position.projection * images[k] + position.translation
+                if SearchCell.overlaps(images[k], projected, lattice: lattice, tolerance: tolerance) { onSubspace.append(k) }
             }
-            guard let coincide else { return nil }
-            for j in 0..<n {
-                var onSubspace = 0
-                for k in coincide[j] {
-                    let projected = position.projection * images[k] + position.translation
-                    if SearchCell.overlaps(images[k], projected, lattice: lattice, tolerance: tolerance) { onSubspace += 1 }
-                }
-                if onSubspace * position.multiplicity == n { return position }
+            guard onSubspace.count * position.multiplicity >= n else { continue }
+            for j in 0..<n { counts[j] = 0 }
+            for k in onSubspace {
+                for j in 0..<n where SearchCell.overlaps(images[j], images[k], lattice: lattice, tolerance: tolerance) { counts[j] += 1 }
             }
+            for j in 0..<n where counts[j] * position.multiplicity == n { return position }
         }
         return nil
     }

@@ -67,9 +67,9 @@ public enum SpaceGroupFinder {
                                                          angleTolerance: primitive.angleTolerance) else { return nil }
         let operations = OperationSearch(cell: primitive.cell, tolerance: tolerance).operations(rotations: rotations)
         guard !operations.isEmpty else { return nil }
-        var distinct = Set<IntMatrix3>()
-        for op in operations { distinct.insert(op.rotation) }
-        guard distinct.count == operations.count else { return nil }
+        for i in operations.indices {
+            for j in (i + 1)..<operations.count where operations[i].rotation == operations[j].rotation { return nil }
+        }
         return SpaceGroupMatcher.search(primitive: primitive, inputLattice: inputLattice, operations: operations,
                                         tolerance: tolerance, angleTolerance: primitive.angleTolerance)
     }
@@ -85,7 +85,8 @@ public enum SpaceGroupFinder {
                                equivalentSites: refinement.equivalentAtoms, crystallographicOrbits: refinement.crystallographicOrbits,
                                transformationMatrix: [[p[0, 0], p[0, 1], p[0, 2]], [p[1, 0], p[1, 1], p[1, 2]], [p[2, 0], p[2, 1], p[2, 2]]],
                                originShift: refinement.originShift, primitiveLattice: rows(primitive.cell.lattice),
-                               mappingToPrimitive: primitive.mapping, standardLattice: rows(refinement.standard.lattice),
+                               mappingToPrimitive: primitive.mapping, conventionalLattice: rows(refinement.bravaisLattice),
+                               standardLattice: rows(refinement.standard.lattice),
                                standardPositions: refinement.standard.positions, standardTypes: refinement.standard.types.map { Int($0) },
                                standardMappingToPrimitive: refinement.standardMappingToPrimitive, symprec: symprec, angleTolerance: angleTolerance)
     }

@@ -19,6 +19,29 @@ enum SpaceGroupMatcher {
     static let reductionRate = 0.95
     static let attempts = 100
 
+    /// The operations in each trial basis, computed once per search (every candidate space group of the point group
+    /// tries the same changes of basis on the same operations).
+    final class TransformCache {
+        /// At most a few dozen trial bases per search: a list compared entry by entry is cheaper than hashing.
+        var operations: [(Matrix3, Centering, OperationSet?)] = []
+        /// The sign flips that bring a trial basis onto the input's axes (spglib's `is_equivalent_lattice`, mode 1).
+        var flips: [(Matrix3, Matrix3?)] = []
+
+        func transformed(_ t: Matrix3, centering: Centering, _ compute: () -> [SpaceGroupOperation]?) -> OperationSet? {
+            for (m, c, value) in operations where c == centering && m == t { return value }
+            let value = compute().map(OperationSet.init)
+            operations.append((t, centering, value))
+            return value
+        }
+
+        func flip(_ changed: Matrix3, input: Matrix3, tolerance: Double) -> Matrix3? {
+            for (m, value) in flips where m == changed { return value }
+            let value = SpaceGroupMatcher.equivalentLattice(changed, input, mode: 1, tolerance: tolerance)
+            flips.append((changed, value))
+            return value
+        }
+    }
+
     /// spglib's `iterative_search_hall_number`: as found, else with the operations checked again at tolerances
     /// lowered by 5% (up to 100 times).
     static func search(primitive: PrimitiveCell, inputLattice: Matrix3, operations: [SpaceGroupOperation], tolerance: Double,
@@ -72,13 +95,60 @@ enum SpaceGroupMatcher {
         let conventionalLattice = primitive.lattice * transformation
         guard let conventional = conventionalOperations(transformation, centering: centering == .rCenter ? .primitive : centering,
                                                         operations: operations) else { return nil }
+        let cache = TransformCache()
         for hall in SpglibTables.spacegroupToHallNumber {
+            guard let setting = HallSetting.setting(hall), setting.pointGroupNumber == pointGroup.number,
+                  mayMatchInSomeBasis(setting, pointGroup: pointGroup, centering: centering, lattice: conventionalLattice,
+                                      inputLattice: inputLattice, operations: conventional, tolerance: tolerance, cache: cache)
+            else { continue }
             if let match = matchHall(hall, pointGroup: pointGroup, centering: centering, lattice: conventionalLattice,
-                                     inputLattice: inputLattice, operations: conventional, tolerance: tolerance) {
+                                     inputLattice: inputLattice, operations: conventional, tolerance: tolerance, cache: cache) {
                 return Match(hallNumber: hall, originShift: match.shift, bravaisLattice: match.lattice, pointGroup: pointGroup)
             }
         }
         return nil
+    }
+
+    /// Whether any basis that matching the setting would try can pass `HallSymbolMatcher.mayMatch`: a necessary
+    /// condition, checked for all candidates cheaply before the full match runs for the few that pass. The trial
+    /// bases are a superset of those the match tries (every change of basis of the lattice family, with and without
+    /// the flips towards the input's axes).
+    static func mayMatchInSomeBasis(_ setting: HallSetting, pointGroup: PointGroupType, centering: Centering, lattice: Matrix3,
+                                    inputLattice: Matrix3, operations: [SpaceGroupOperation], tolerance: Double,
+                                    cache: TransformCache) -> Bool {
+        let table: [Int]
+        var symmetryCentering = Centering.primitive
+        var flips = false
+        switch pointGroup.holohedry {
+        case .monoclinic: table = Array(SpglibTables.changeOfBasisMonocli[0..<(36 * 9)]); flips = true
+        case .orthorhombic:
+            // The two-free-axes search re-derives its operations from a first match; it is not screened.
+            if SpglibTables.numAxisChoicesOrtho[setting.number - 16] == 2 { return true }
+            table = SpglibTables.changeOfBasisOrtho; flips = true
+        case .cubic: table = SpglibTables.changeOfBasisOrtho; flips = true
+        case .tetragonal: table = SpglibTables.changeOfBasisC4
+        case .trigonal where centering == .rCenter && HallSymbolMatcher.rhombohedral.contains(setting.hallNumber):
+            if HallSymbolMatcher.rhombohedralHexagonalAxes.contains(setting.hallNumber) {
+                table = SpglibTables.changeOfBasisRhomboHex
+                symmetryCentering = .rCenter
+            } else {
+                table = SpglibTables.changeOfBasisRhombo
+            }
+        case .trigonal, .hexagonal: table = SpglibTables.changeOfBasisC6
+        case .triclinic: table = [1, 0, 0, 0, 1, 0, 0, 0, 1]
+        case .none: return false
+        }
+        for i in 0..<(table.count / 9) {
+            let change = basis(table, i)
+            let changed = lattice * change
+            var trials = [(change, changed)]
+            if flips, let t = cache.flip(changed, input: inputLattice, tolerance: tolerance) { trials.append((change * t, changed * t)) }
+            for (c, l) in trials {
+                guard let set = transformed(c, centering: symmetryCentering, operations: operations, cache: cache) else { continue }
+                if HallSymbolMatcher.mayMatch(setting, operations: set, lattice: l, tolerance: tolerance) { return true }
+            }
+        }
+        return false
     }
 
     /// The centring of a transformation from its determinant (and, for 2, which face), with spglib's correction to
@@ -119,9 +189,14 @@ enum SpaceGroupMatcher {
         guard let inverse = t.inverse() else { return nil }
         var out = [SpaceGroupOperation]()
         out.reserveCapacity(operations.count * (centering.shifts.count + 1))
+        // A unimodular integer t has an integer inverse: the rotations are then exact integer products (spglib's
+        // floating-point product rounds to the same integers).
+        let tInteger = t.rounded
+        let exact = abs(tInteger.determinant) == 1 && Matrix3(tInteger) == t
+        let inverseInteger = exact ? tInteger.unimodularInverse : nil
         for op in operations {
-            let rotation = inverse * (Matrix3(op.rotation) * t)
-            out.append(SpaceGroupOperation(rotation: rotation.rounded, translation: inverse * op.translation))
+            let rotation = inverseInteger.map { $0 * op.rotation * tInteger } ?? (inverse * (Matrix3(op.rotation) * t)).rounded
+            out.append(SpaceGroupOperation(rotation: rotation, translation: inverse * op.translation))
         }
         let base = out
         for shift in centering.shifts {
@@ -130,52 +205,59 @@ enum SpaceGroupMatcher {
         return out
     }
 
+    static func transformed(_ t: Matrix3, centering: Centering, operations: [SpaceGroupOperation], cache: TransformCache?) -> OperationSet? {
+        guard let cache else { return conventionalOperations(t, centering: centering, operations: operations).map(OperationSet.init) }
+        return cache.transformed(t, centering: centering) { conventionalOperations(t, centering: centering, operations: operations) }
+    }
+
     struct HallMatch {
         var shift: Vector3
         var lattice: Matrix3
     }
 
     static func matchHall(_ hall: Int, pointGroup: PointGroupType, centering: Centering, lattice: Matrix3, inputLattice: Matrix3,
-                          operations: [SpaceGroupOperation], tolerance: Double) -> HallMatch? {
-        guard let setting = HallSetting.setting(hall), PointGroupType.number(symbol: setting.pointGroup) == pointGroup.number else { return nil }
+                          operations: [SpaceGroupOperation], tolerance: Double, cache: TransformCache) -> HallMatch? {
+        guard let setting = HallSetting.setting(hall), setting.pointGroupNumber == pointGroup.number else { return nil }
         switch pointGroup.holohedry {
         case .monoclinic:
             return matchMonoclinic(hall, number: setting.number, centering: centering, lattice: lattice, inputLattice: inputLattice,
-                                   operations: operations, tolerance: tolerance)
+                                   operations: operations, tolerance: tolerance, cache: cache)
         case .orthorhombic:
             let choices = SpglibTables.numAxisChoicesOrtho[setting.number - 16]
             if choices == 6 || choices == 3 || choices == 1 {
                 return matchOrthorhombic(hall, centering: centering, lattice: lattice, inputLattice: inputLattice,
-                                         operations: operations, freeAxes: choices, tolerance: tolerance)
+                                         operations: operations, freeAxes: choices, tolerance: tolerance, cache: cache)
             }
             // Two free axes: first the principal axis for the standard setting, then the setting itself.
             guard let principal = matchOrthorhombic(SpglibTables.spacegroupToHallNumber[setting.number - 1], centering: centering,
                                                     lattice: lattice, inputLattice: inputLattice, operations: operations,
-                                                    freeAxes: 0, tolerance: tolerance),
+                                                    freeAxes: 0, tolerance: tolerance, cache: cache),
                   let latticeInverse = lattice.inverse(),
                   let changed = conventionalOperations(latticeInverse * principal.lattice, centering: .primitive, operations: operations)
             else { return nil }
             return matchOrthorhombic(hall, centering: centering, lattice: principal.lattice, inputLattice: inputLattice,
-                                     operations: changed, freeAxes: 2, tolerance: tolerance)
+                                     operations: changed, freeAxes: 2, tolerance: tolerance, cache: nil)
         case .cubic:
-            return matchCubic(hall, centering: centering, lattice: lattice, inputLattice: inputLattice, operations: operations, tolerance: tolerance)
+            return matchCubic(hall, centering: centering, lattice: lattice, inputLattice: inputLattice, operations: operations,
+                              tolerance: tolerance, cache: cache)
         case .trigonal where centering == .rCenter && HallSymbolMatcher.rhombohedral.contains(hall):
             if HallSymbolMatcher.rhombohedralHexagonalAxes.contains(hall) {
                 return matchChangesOfBasis(hall, bases: SpglibTables.changeOfBasisRhomboHex, centering: .rCenter, lattice: lattice,
-                                           inputLattice: inputLattice, operations: operations, tolerance: tolerance)
+                                           inputLattice: inputLattice, operations: operations, tolerance: tolerance, cache: cache)
             }
             return matchChangesOfBasis(hall, bases: SpglibTables.changeOfBasisRhombo, centering: .primitive, lattice: lattice,
-                                       inputLattice: inputLattice, operations: operations, tolerance: tolerance)
+                                       inputLattice: inputLattice, operations: operations, tolerance: tolerance, cache: cache)
         case .triclinic:
-            guard let shift = HallSymbolMatcher.match(hallNumber: hall, bravaisLattice: lattice, centering: centering,
-                                                      operations: operations, tolerance: tolerance) else { return nil }
+            guard let set = transformed(.identity, centering: .primitive, operations: operations, cache: cache),
+                  let shift = HallSymbolMatcher.match(hallNumber: hall, bravaisLattice: lattice, centering: centering,
+                                                      operations: set, tolerance: tolerance) else { return nil }
             return HallMatch(shift: shift, lattice: lattice)
         case .tetragonal:
             return matchChangesOfBasis(hall, bases: SpglibTables.changeOfBasisC4, centering: centering, lattice: lattice,
-                                       inputLattice: inputLattice, operations: operations, tolerance: tolerance)
+                                       inputLattice: inputLattice, operations: operations, tolerance: tolerance, cache: cache)
         case .trigonal, .hexagonal:
             return matchChangesOfBasis(hall, bases: SpglibTables.changeOfBasisC6, centering: centering, lattice: lattice,
-                                       inputLattice: inputLattice, operations: operations, tolerance: tolerance)
+                                       inputLattice: inputLattice, operations: operations, tolerance: tolerance, cache: cache)
         case .none:
             return nil
         }
@@ -187,7 +269,7 @@ enum SpaceGroupMatcher {
     /// for groups where the choice is free, |a| > |c|) are skipped; a choice whose axes equal the input's up to sign
     /// is preferred among those with the shortest non-unique axes.
     static func matchMonoclinic(_ hall: Int, number: Int, centering: Centering, lattice: Matrix3, inputLattice: Matrix3,
-                                operations: [SpaceGroupOperation], tolerance: Double) -> HallMatch? {
+                                operations: [SpaceGroupOperation], tolerance: Double, cache: TransformCache?) -> HallMatch? {
         let checkNorms = [3, 4, 6, 10, 11].contains(number)
         var results = [(found: Int, norms: (Double, Double), match: HallMatch)?](repeating: nil, count: 36)
         let inputUsable = inputLattice.determinant > tolerance
@@ -203,13 +285,14 @@ enum SpaceGroupMatcher {
             if vectors[0].x * vectors[1].x + vectors[0].y * vectors[1].y + vectors[0].z * vectors[1].z > zeroPrecision { continue }
             if checkNorms && norms.0 > norms.1 + zeroPrecision { continue }
             var found = 1
-            if inputUsable, let t = equivalentLattice(changed, inputLattice, mode: 1, tolerance: tolerance),
+            if inputUsable, let t = cache?.flip(changed, input: inputLattice, tolerance: tolerance)
+                ?? (cache == nil ? equivalentLattice(changed, inputLattice, mode: 1, tolerance: tolerance) : nil),
                t[(unique + 1) % 3, (unique + 1) % 3] * t[(unique + 2) % 3, (unique + 2) % 3] > zeroPrecision {
                 changed = changed * t
                 change = change * t
                 found = 2
             }
-            guard let ops = conventionalOperations(change, centering: .primitive, operations: operations),
+            guard let ops = transformed(change, centering: .primitive, operations: operations, cache: cache),
                   let shift = HallSymbolMatcher.match(hallNumber: hall, bravaisLattice: changed, centering: changedCentering,
                                                       operations: ops, tolerance: tolerance) else { continue }
             results[i] = (found, norms, HallMatch(shift: shift, lattice: changed))
@@ -228,22 +311,22 @@ enum SpaceGroupMatcher {
     /// Orthorhombic: the six axis permutations (each flipped to the input's axes when it equals them up to sign), in
     /// order, first requiring that similarity; `freeAxes` 2, 3 or 6 also requires the free axes in ascending length.
     static func matchOrthorhombic(_ hall: Int, centering: Centering, lattice: Matrix3, inputLattice: Matrix3,
-                                  operations: [SpaceGroupOperation], freeAxes: Int, tolerance: Double) -> HallMatch? {
+                                  operations: [SpaceGroupOperation], freeAxes: Int, tolerance: Double, cache: TransformCache?) -> HallMatch? {
         if inputLattice.determinant > tolerance {
             for i in 0..<6 {
                 if let m = orthorhombicChoice(i, hall, centering: centering, lattice: lattice, inputLattice: inputLattice,
-                                              operations: operations, freeAxes: freeAxes, tolerance: tolerance) { return m }
+                                              operations: operations, freeAxes: freeAxes, tolerance: tolerance, cache: cache) { return m }
             }
         }
         for i in 0..<6 {
             if let m = orthorhombicChoice(i, hall, centering: centering, lattice: lattice, inputLattice: nil,
-                                          operations: operations, freeAxes: freeAxes, tolerance: tolerance) { return m }
+                                          operations: operations, freeAxes: freeAxes, tolerance: tolerance, cache: cache) { return m }
         }
         return nil
     }
 
     static func orthorhombicChoice(_ i: Int, _ hall: Int, centering: Centering, lattice: Matrix3, inputLattice: Matrix3?,
-                                   operations: [SpaceGroupOperation], freeAxes: Int, tolerance: Double) -> HallMatch? {
+                                   operations: [SpaceGroupOperation], freeAxes: Int, tolerance: Double, cache: TransformCache?) -> HallMatch? {
         let changedCentering = centering == .cFace ? (Centering(spglibName: SpglibTables.changeOfCenteringOrtho[i]) ?? centering) : centering
         var change = basis(SpglibTables.changeOfBasisOrtho, i)
         var changed = lattice * change
@@ -264,7 +347,7 @@ enum SpaceGroupMatcher {
             if norms[0] > norms[1] + zeroPrecision || norms[1] > norms[2] + zeroPrecision { return nil }
         default: break
         }
-        guard let ops = conventionalOperations(change, centering: .primitive, operations: operations),
+        guard let ops = transformed(change, centering: .primitive, operations: operations, cache: cache),
               let shift = HallSymbolMatcher.match(hallNumber: hall, bravaisLattice: changed, centering: changedCentering,
                                                   operations: ops, tolerance: tolerance) else { return nil }
         return HallMatch(shift: shift, lattice: changed)
@@ -272,7 +355,7 @@ enum SpaceGroupMatcher {
 
     /// Cubic: the six axis permutations, first those equal to the input's axes up to sign.
     static func matchCubic(_ hall: Int, centering: Centering, lattice: Matrix3, inputLattice: Matrix3,
-                           operations: [SpaceGroupOperation], tolerance: Double) -> HallMatch? {
+                           operations: [SpaceGroupOperation], tolerance: Double, cache: TransformCache?) -> HallMatch? {
         for useInput in [true, false] {
             if useInput && !(inputLattice.determinant > tolerance) { continue }
             for i in 0..<6 {
@@ -283,7 +366,7 @@ enum SpaceGroupMatcher {
                     changed = changed * t
                     change = change * t
                 }
-                guard let ops = conventionalOperations(change, centering: .primitive, operations: operations),
+                guard let ops = transformed(change, centering: .primitive, operations: operations, cache: cache),
                       let shift = HallSymbolMatcher.match(hallNumber: hall, bravaisLattice: changed, centering: centering,
                                                           operations: ops, tolerance: tolerance) else { continue }
                 return HallMatch(shift: shift, lattice: changed)
@@ -295,14 +378,14 @@ enum SpaceGroupMatcher {
     /// Tetragonal, trigonal, hexagonal, rhombohedral: a fixed list of changes of basis, first those giving exactly the
     /// input's axes.
     static func matchChangesOfBasis(_ hall: Int, bases: [Int], centering: Centering, lattice: Matrix3, inputLattice: Matrix3,
-                                    operations: [SpaceGroupOperation], tolerance: Double) -> HallMatch? {
+                                    operations: [SpaceGroupOperation], tolerance: Double, cache: TransformCache?) -> HallMatch? {
         let count = bases.count / 9
         let symmetryCentering: Centering = centering == .rCenter ? .rCenter : .primitive
         for useInput in [true, false] {
             if useInput && !(inputLattice.determinant > tolerance) { continue }
             for i in 0..<count {
                 let change = basis(bases, i)
-                guard let ops = conventionalOperations(change, centering: symmetryCentering, operations: operations) else { continue }
+                guard let ops = transformed(change, centering: symmetryCentering, operations: operations, cache: cache) else { continue }
                 let changed = lattice * change
                 if useInput && equivalentLattice(changed, inputLattice, mode: 0, tolerance: tolerance) == nil { continue }
                 guard let shift = HallSymbolMatcher.match(hallNumber: hall, bravaisLattice: changed, centering: centering,

@@ -19,6 +19,28 @@ public struct SpaceGroupOperation: Hashable, Sendable {
         SpaceGroupOperation(rotation: a.rotation * b.rotation, translation: a.rotation * b.translation + a.translation)
     }
 
+    /// The order n of the rotation (W^n = 1), from its determinant and trace (crystallographic rotations only;
+    /// 1 for anything else).
+    public var rotationOrder: Int {
+        let trace = rotation.trace
+        if rotation.determinant == 1 {
+            switch trace { case 3: return 1; case -1: return 2; case 0: return 3; case 1: return 4; case 2: return 6; default: return 1 }
+        }
+        switch trace { case -3, 1: return 2; case -2, 0: return 6; case -1: return 4; default: return 1 }
+    }
+
+    /// sum over k < n of W^k w, n the rotation's order: n times the intrinsic (screw or glide) translation, the part of
+    /// the operation that no choice of origin changes.
+    public var intrinsicTranslation: Vector3 {
+        var term = translation
+        var sum = translation
+        for _ in 1..<max(1, rotationOrder) {
+            term = rotation * term
+            sum += term
+        }
+        return sum
+    }
+
     /// The translation reduced to [0, 1).
     public var reduced: SpaceGroupOperation {
         var t = translation

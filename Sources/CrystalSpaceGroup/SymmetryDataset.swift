@@ -27,6 +27,9 @@ public struct SymmetryDataset: Sendable {
     /// The primitive cell (lattice rows) and each input site's site in it.
     public var primitiveLattice: Lattice
     public var mappingToPrimitive: [Int]
+    /// The conventional cell of the standard setting spanned by the input's own lattice (not idealized, input
+    /// orientation): (a_s b_s c_s) = (a b c) P^-1.
+    public var conventionalLattice: Lattice
     /// The standardized conventional cell: ideal lattice in the standard orientation, symmetrized positions.
     public var standardLattice: Lattice
     public var standardPositions: [Vector3]

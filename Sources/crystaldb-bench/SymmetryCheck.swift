@@ -26,13 +26,22 @@ struct SymmetryCheck: ParsableCommand {
     @Option(help: "Angle tolerance (degrees; -1: none).")
     var angleTolerance = SymmetryAnalyzer.angleTolerance
 
+    @Option(help: "Extra noise on generated crystals, as a fraction of symprec (0: none; the set has symprec/3 on a quarter).")
+    var noise = 0.0
+
+    @Option(help: "Seed of the generated set.")
+    var seed: UInt64 = 2026
+
     @Option(help: "Print at most this many disagreements.")
     var show = 30
 
     func run() throws {
         var cases = [(String, Structure)]()
         if folders.isEmpty {
-            cases = GeneratedSymmetrySet.cases(perGroup: perGroup, symprec: symprec).map { ($0.name, $0.structure) }
+            var rng = SystemRandomNumberGenerator()
+            cases = GeneratedSymmetrySet.cases(perGroup: perGroup, symprec: symprec, seed: seed).map { c in
+                (c.name, noise > 0 ? CrystalVariants.shaken(c.structure, by: noise * symprec, using: &rng) : c.structure)
+            }
         } else {
             for folder in folders { cases += try StructureFiles.read(folder, limit: limit) }
         }
@@ -56,7 +65,8 @@ struct SymmetryCheck: ParsableCommand {
             } else if ours.wyckoffLetters != spglib.wyckoffLetters {
                 lettersDiffer += 1
                 lines.append("\(name) (\(ours.spaceGroupNumber)): letters \(String(ours.wyckoffLetters)) vs spglib \(String(spglib.wyckoffLetters))")
-            } else if ours.equivalentSites != spglib.equivalentSites {
+            } else if ours.equivalentSites != spglib.equivalentSites || ours.hallNumber != spglib.hallNumber
+                        || ours.internationalSymbol != spglib.spaceGroupSymbol || ours.pointGroup != spglib.pointGroup {
                 orbitsDiffer += 1
                 lines.append("\(name) (\(ours.spaceGroupNumber)): orbits differ")
             } else {

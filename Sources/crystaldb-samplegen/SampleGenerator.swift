@@ -32,8 +32,11 @@ struct SampleGenerator: ParsableCommand {
     @Flag(help: "Write only summary.csv (no CIFs): for hull benchmarks at a million entries.")
     var noStructures = false
 
-    @Flag(help: ArgumentHelp("Crystals with real symmetry across the 230 space groups (atoms on general and special positions of a random Hall setting), written as P1 CIFs and, in symmetrized/, as symmetrized CIFs; symmetry.csv lists each crystal's setting."))
+    @Flag(help: ArgumentHelp("Crystals with real symmetry across the 230 space groups (atoms on general and special positions of a random Hall setting), written as P1 CIFs and, in symmetrized/, as symmetrized CIFs; symmetry.csv lists each crystal's setting. Space groups are drawn as often as they occur in real crystals."))
     var symmetric = false
+
+    @Flag(help: "With --symmetric: draw the 230 space groups uniformly instead.")
+    var uniformGroups = false
 
     @Option(help: ArgumentHelp("Fraction of structures followed by a planted duplicate: the same crystal in a supercell, with its origin shifted and its axes permuted; the pairs are listed in duplicates.csv.", valueName: "0...1"))
     var duplicates = 0.0
@@ -65,7 +68,7 @@ struct SampleGenerator: ParsableCommand {
             var structure: Structure
             var crystal: SymmetricCrystal?
             if symmetric {
-                crystal = Self.symmetricCrystal(formula, using: &rng)
+                crystal = Self.symmetricCrystal(formula, uniform: uniformGroups, using: &rng)
                 structure = crystal?.written ?? Self.structure(formula, using: &rng)
                 if crystal != nil { formula = ChemistryModel.formula(of: structure, formationEnergyPerAtom: formula.formationEnergyPerAtom) }
             } else {
@@ -115,11 +118,13 @@ struct SampleGenerator: ParsableCommand {
 
     /// A crystal with real symmetry in a random space group, with orbits of the formula's elements; nil after
     /// repeated failures (then a P1 crystal stands in).
-    static func symmetricCrystal<R: RandomNumberGenerator>(_ formula: ChemistryModel.Formula, using rng: inout R) -> SymmetricCrystal? {
+    static func symmetricCrystal<R: RandomNumberGenerator>(_ formula: ChemistryModel.Formula, uniform: Bool,
+                                                           using rng: inout R) -> SymmetricCrystal? {
         let generator = SymmetricCrystalGenerator()
         let elements = formula.counts.map(\.0)
         for _ in 0..<20 {
-            if let crystal = generator.generate(elements: elements, using: &rng) { return crystal }
+            let number = uniform ? Int.random(in: 1...230, using: &rng) : SpaceGroupFrequency.draw(using: &rng)
+            if let crystal = generator.generate(number: number, elements: elements, using: &rng) { return crystal }
         }
         return nil
     }
