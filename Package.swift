@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "CIFSyntaxTests", dependencies: ["CIFSyntax"]),
         .testTarget(name: "CrystalImportTests", dependencies: ["CrystalImport", "CrystalModel", "CIFSyntax"], exclude: ["Fixtures"]),
         .testTarget(name: "CrystalStoreTests", dependencies: ["CrystalStore", "CrystalModel", "CrystalIngest", "CrystalQuery", "CrystalStability", "CrystalExport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CrystalSymmetryTests", dependencies: ["CrystalSymmetry", "CrystalSpaceGroup", "CrystalSamples", "CrystalImport", "CrystalModel"]),
+        .testTarget(name: "CrystalSymmetryTests", dependencies: ["CrystalSymmetry", "CrystalSpaceGroup", "CrystalSamples", "CrystalImport", "CrystalModel", "CSpglib"]),
         .testTarget(name: "CrystalHullTests", dependencies: ["CrystalHull", "CrystalImport", "CrystalModel"]),
         .testTarget(name: "CrystalStabilityTests", dependencies: ["CrystalStability", "CrystalIngest", "CrystalStore", "CrystalModel", "CrystalExport", "CrystalImport", "CrystalSymmetry"]),
         .testTarget(name: "CrystalQueryTests", dependencies: ["CrystalQuery", "CrystalStore", "CrystalIngest", "CrystalModel"], exclude: ["Fixtures"]),
