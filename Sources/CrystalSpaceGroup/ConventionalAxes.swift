@@ -39,7 +39,8 @@ enum ConventionalAxes {
         var sum = IntMatrix3.identity, power = IntMatrix3.identity
         for _ in 0..<(order - 1) {
             power = w * power
-            sum = IntMatrix3(sum.entries.enumerated().map { $0.element + power.entries[$0.offset] })
+            let a = sum.m, b = power.m
+            sum = IntMatrix3(a.0 + b.0, a.1 + b.1, a.2 + b.2, a.3 + b.3, a.4 + b.4, a.5 + b.5, a.6 + b.6, a.7 + b.7, a.8 + b.8)
         }
         return (0..<axisCount).filter { sum * axes[$0] == SIMD3(0, 0, 0) }
     }

@@ -136,8 +136,8 @@ enum HallSymbolMatcher {
         for (g, rotation) in set.rotations.enumerated() {
             guard let rotation, rotation.determinant != 0 else { continue }
             let number = RotationRegistry.shared.number(rotation)
-            guard number >= 0, operations.firstIndex[number] >= 0, let first = table[number].first else { return nil }
-            let found = operations.operations[operations.firstIndex[number]]
+            guard number >= 0, let index = operations.firstIndex(ofRotation: number), let first = table[number].first else { return nil }
+            let found = operations.operations[index]
             let tabulated = setting.operations[first]
             let difference = m * found.translation - m * tabulated.translation
             dw[g * 3] = reducedModuloOne(difference.x)
@@ -159,7 +159,9 @@ enum HallSymbolMatcher {
                                 operations: OperationSet, tolerance: Double) -> Bool {
         let m = centering.toPrimitive
         let mInverse = centering.fromPrimitive
-        let mDouble = Matrix3(m)
+        // (M W M^-1) shift, the rotation in the primitive basis applied to the shift, as M (W (M^-1 shift)).
+        let shiftConventional = mInverse * shift
+        let overlaps = OverlapTest(lattice: primitiveLattice, tolerance: tolerance, strict: true)
         var taken = [Bool](repeating: false, count: setting.operations.count)
         let table = RotationRegistry.shared.indices[setting.hallNumber]
         for (i, op) in operations.operations.enumerated() {
@@ -167,11 +169,9 @@ enum HallSymbolMatcher {
             let indices = table[operations.rotationNumbers[i]]
             for j in indices {
                 let tabulated = setting.operations[j]
-                // M W M^-1: the rotation in the primitive basis (spglib inverts M^-1 numerically; M is exact).
-                let rotationPrimitive = mDouble * Matrix3(tabulated.rotation) * mInverse
                 let difference = m * op.translation - m * tabulated.translation + shift
-                let shifted = rotationPrimitive * shift
-                if SearchCell.overlaps(difference, shifted, lattice: primitiveLattice, tolerance: tolerance), !taken[j] {
+                let shifted = m * (tabulated.rotation * shiftConventional)
+                if overlaps(difference, shifted), !taken[j] {
                     taken[j] = true
                     matched = true
                     break

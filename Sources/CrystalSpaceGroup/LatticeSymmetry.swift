@@ -76,7 +76,8 @@ enum LatticeSymmetry {
             lengthRotated[i] = rotated[i, i].squareRoot()
             if abs(lengthOriginal[i] - lengthRotated[i]) > tolerance { return false }
         }
-        for (j, k) in [(0, 1), (0, 2), (1, 2)] {
+        for pair in 0..<3 {
+            let j = pair == 2 ? 1 : 0, k = pair == 0 ? 1 : 2
             if angleTolerance > 0 {
                 if abs(angle(original, j, k) - angle(rotated, j, k)) > angleTolerance { return false }
             } else {

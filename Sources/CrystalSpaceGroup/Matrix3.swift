@@ -100,18 +100,18 @@ struct Matrix3: Equatable {
 
     /// Every entry within `tolerance` of an integer.
     func isInteger(tolerance: Double) -> Bool {
-        for v in [r0, r1, r2] {
-            for k in 0..<3 where abs(nearestInteger(v[k]) - v[k]) > tolerance { return false }
+        @inline(__always) func ok(_ v: Vector3) -> Bool {
+            abs(nearestInteger(v.x) - v.x) <= tolerance && abs(nearestInteger(v.y) - v.y) <= tolerance && abs(nearestInteger(v.z) - v.z) <= tolerance
         }
-        return true
+        return ok(r0) && ok(r1) && ok(r2)
     }
 
     /// Every entry within `tolerance` of the other's.
     func isClose(to other: Matrix3, tolerance: Double) -> Bool {
-        for (a, b) in [(r0, other.r0), (r1, other.r1), (r2, other.r2)] {
-            for k in 0..<3 where abs(a[k] - b[k]) > tolerance { return false }
+        @inline(__always) func ok(_ a: Vector3, _ b: Vector3) -> Bool {
+            abs(a.x - b.x) <= tolerance && abs(a.y - b.y) <= tolerance && abs(a.z - b.z) <= tolerance
         }
-        return true
+        return ok(r0, other.r0) && ok(r1, other.r1) && ok(r2, other.r2)
     }
 
     var isFinite: Bool { r0.x.isFinite && r0.y.isFinite && r0.z.isFinite && r1.x.isFinite && r1.y.isFinite && r1.z.isFinite

@@ -16,6 +16,10 @@ final class OperationSearch {
     let speciesMembers: [[Int]]
     let speciesOfAtom: [Int]
     private var used: [Bool]
+    /// spglib's overlap checker's test (`<=`).
+    let overlap: OverlapTest
+    /// spglib's `cel_is_overlap` (`<`), for the chains of pure translations.
+    let strictOverlap: OverlapTest
 
     init(cell: SearchCell, tolerance: Double) {
         self.cell = cell
@@ -42,16 +46,16 @@ final class OperationSearch {
         }
         anchor = best
         used = [Bool](repeating: false, count: cell.count)
+        overlap = OverlapTest(lattice: cell.lattice, tolerance: tolerance, strict: false)
+        strictOverlap = OverlapTest(lattice: cell.lattice, tolerance: tolerance, strict: true)
     }
 
     /// The atom of i's species (not yet used, when `avoidUsed`) within the tolerance of position `p`.
     @inline(__always)
     private func image(_ p: Vector3, species: Int, avoidUsed: Bool) -> Int? {
-        let lattice = cell.lattice
         for j in speciesMembers[species] {
             if avoidUsed && used[j] { continue }
-            let d = (p - cell.positions[j]).wrappedToNearest
-            if (lattice * d).normSquared.squareRoot() <= tolerance { return j }
+            if overlap(p, cell.positions[j]) { return j }
         }
         return nil
     }
@@ -104,7 +108,7 @@ final class OperationSearch {
                 let p = cell.positions[current] + translation
                 var next: Int?
                 for j in 0..<cell.count where cell.types[j] == cell.types[current] {
-                    if SearchCell.overlaps(p, cell.positions[j], lattice: cell.lattice, tolerance: tolerance) {
+                    if strictOverlap(p, cell.positions[j]) {
                         next = j
                         break
                     }

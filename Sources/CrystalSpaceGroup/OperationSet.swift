@@ -36,7 +36,8 @@ final class RotationRegistry: Sendable {
     /// The base-3 code of a matrix with entries in {-1, 0, 1}; nil for any other.
     @inline(__always) static func code(_ w: IntMatrix3) -> Int? {
         let m = w.m
-        for e in [m.0, m.1, m.2, m.3, m.4, m.5, m.6, m.7, m.8] where e < -1 || e > 1 { return nil }
+        @inline(__always) func unit(_ e: Int) -> Bool { e >= -1 && e <= 1 }
+        guard unit(m.0), unit(m.1), unit(m.2), unit(m.3), unit(m.4), unit(m.5), unit(m.6), unit(m.7), unit(m.8) else { return nil }
         let a = (m.0 + 1) * 9 + (m.1 + 1) * 3 + (m.2 + 1)
         let b = (m.3 + 1) * 9 + (m.4 + 1) * 3 + (m.5 + 1)
         let c = (m.6 + 1) * 9 + (m.7 + 1) * 3 + (m.8 + 1)
@@ -57,8 +58,6 @@ final class OperationSet {
     let rotationNumbers: [Int]
     let orders: [Int]
     let intrinsic: [Vector3]
-    /// Per registry number, the first operation with that rotation (-1: none).
-    let firstIndex: [Int]
     /// Some rotation occurs in no setting: nothing can match.
     let hasForeignRotation: Bool
 
@@ -71,21 +70,22 @@ final class OperationSet {
         numbers.reserveCapacity(operations.count)
         orders.reserveCapacity(operations.count)
         intrinsic.reserveCapacity(operations.count)
-        var first = [Int](repeating: -1, count: registry.numbers.count)
         var foreign = false
-        for (i, op) in operations.enumerated() {
+        for op in operations {
             let n = registry.number(op.rotation)
             numbers.append(n)
-            if n < 0 { foreign = true } else if first[n] < 0 { first[n] = i }
+            if n < 0 { foreign = true }
             orders.append(op.rotationOrder)
             intrinsic.append(op.intrinsicTranslation)
         }
         rotationNumbers = numbers
         self.orders = orders
         self.intrinsic = intrinsic
-        firstIndex = first
         hasForeignRotation = foreign
     }
+
+    /// The first operation with a rotation (by registry number), if any.
+    @inline(__always) func firstIndex(ofRotation number: Int) -> Int? { rotationNumbers.firstIndex(of: number) }
 
     var count: Int { operations.count }
 }

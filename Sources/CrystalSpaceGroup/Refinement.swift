@@ -283,12 +283,13 @@ struct Refinement {
         var exact = [Vector3](repeating: .zero, count: cell.count)
         var equivalent = [Int](repeating: 0, count: cell.count)
         var independent = [Int]()
+        let overlaps = OverlapTest(lattice: cell.lattice, tolerance: tolerance, strict: true)
         for i in 0..<cell.count {
             var placed = false
             search: for j in independent where cell.types[j] == cell.types[i] {
                 for op in operations {
                     let p = op.rotation * exact[j] + op.translation
-                    if SearchCell.overlaps(p, cell.positions[i], lattice: cell.lattice, tolerance: tolerance) {
+                    if overlaps(p, cell.positions[i]) {
                         exact[i] = Vector3(reducedModuloOne(p.x), reducedModuloOne(p.y), reducedModuloOne(p.z))
                         equivalent[i] = j
                         placed = true
@@ -355,18 +356,19 @@ struct Refinement {
                                 hallNumber: Int, tolerance: Double) -> WyckoffPosition? {
         let images = operations.map { $0.rotation * x + $0.translation }
         let n = images.count
+        let overlaps = OverlapTest(lattice: lattice, tolerance: tolerance, strict: true)
         var onSubspace = [Int]()
         var counts = [Int](repeating: 0, count: n)
         for position in WyckoffTable.positions[hallNumber] where position.multiplicity == multiplicity {
             onSubspace.removeAll(keepingCapacity: true)
             for k in 0..<n {
                 let projected = position.projection * images[k] + position.translation
-                if SearchCell.overlaps(images[k], projected, lattice: lattice, tolerance: tolerance) { onSubspace.append(k) }
+                if overlaps(images[k], projected) { onSubspace.append(k) }
             }
             guard onSubspace.count * position.multiplicity >= n else { continue }
             for j in 0..<n { counts[j] = 0 }
             for k in onSubspace {
-                for j in 0..<n where SearchCell.overlaps(images[j], images[k], lattice: lattice, tolerance: tolerance) { counts[j] += 1 }
+                for j in 0..<n where overlaps(images[j], images[k]) { counts[j] += 1 }
             }
             for j in 0..<n where counts[j] * position.multiplicity == n { return position }
         }
