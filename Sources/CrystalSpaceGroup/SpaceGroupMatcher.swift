@@ -271,18 +271,26 @@ enum SpaceGroupMatcher {
     static func matchMonoclinic(_ hall: Int, number: Int, centering: Centering, lattice: Matrix3, inputLattice: Matrix3,
                                 operations: [SpaceGroupOperation], tolerance: Double, cache: TransformCache?) -> HallMatch? {
         let checkNorms = [3, 4, 6, 10, 11].contains(number)
-        var results = [(found: Int, norms: (Double, Double), match: HallMatch)?](repeating: nil, count: 36)
         let inputUsable = inputLattice.determinant > tolerance
+        struct Trial {
+            var index: Int
+            var centering: Centering
+            var change: Matrix3
+            var changed: Matrix3
+            var found: Int
+            var lengthSum: Double
+        }
+        var trials = [Trial]()
+        trials.reserveCapacity(36)
         for i in 0..<36 {
             let changedCentering = centering == .cFace
                 ? (Centering(spglibName: SpglibTables.changeOfCenteringMonocli[i]) ?? centering) : centering
             var change = basis(SpglibTables.changeOfBasisMonocli, i)
             var changed = lattice * change
             let unique = SpglibTables.changeOfUniqueAxisMonocli[i]
-            var vectors = [Vector3]()
-            for j in 0..<3 where j != unique { vectors.append(changed.column(j)) }
-            let norms = (vectors[0].normSquared, vectors[1].normSquared)
-            if vectors[0].x * vectors[1].x + vectors[0].y * vectors[1].y + vectors[0].z * vectors[1].z > zeroPrecision { continue }
+            let first = changed.column(unique == 0 ? 1 : 0), second = changed.column(unique == 2 ? 1 : 2)
+            let norms = (first.normSquared, second.normSquared)
+            if first.x * second.x + first.y * second.y + first.z * second.z > zeroPrecision { continue }
             if checkNorms && norms.0 > norms.1 + zeroPrecision { continue }
             var found = 1
             if inputUsable, let t = cache?.flip(changed, input: inputLattice, tolerance: tolerance)
@@ -292,18 +300,33 @@ enum SpaceGroupMatcher {
                 change = change * t
                 found = 2
             }
-            guard let ops = transformed(change, centering: .primitive, operations: operations, cache: cache),
-                  let shift = HallSymbolMatcher.match(hallNumber: hall, bravaisLattice: changed, centering: changedCentering,
-                                                      operations: ops, tolerance: tolerance) else { continue }
-            results[i] = (found, norms, HallMatch(shift: shift, lattice: changed))
+            trials.append(Trial(index: i, centering: changedCentering, change: change, changed: changed, found: found,
+                                lengthSum: norms.0.squareRoot() + norms.1.squareRoot()))
         }
-        guard let first = results.compactMap({ $0 }).first else { return nil }
-        var shortest = first.norms.0.squareRoot() + first.norms.1.squareRoot()
-        for r in results.compactMap({ $0 }) { shortest = min(shortest, r.norms.0.squareRoot() + r.norms.1.squareRoot()) }
+        func match(_ trial: Trial) -> HallMatch? {
+            guard let ops = transformed(trial.change, centering: .primitive, operations: operations, cache: cache),
+                  let shift = HallSymbolMatcher.match(hallNumber: hall, bravaisLattice: trial.changed, centering: trial.centering,
+                                                      operations: ops, tolerance: tolerance) else { return nil }
+            return HallMatch(shift: shift, lattice: trial.changed)
+        }
+        // spglib matches all 36 and keeps, among the matches whose non-unique axes are shortest (within the tolerance),
+        // the first that equals the input's axes up to sign, else the first. The same choice, trying the cells from
+        // the shortest: the first match fixes the shortest length; only cells within the tolerance of it can compete.
+        let byLength = trials.indices.sorted { (trials[$0].lengthSum, trials[$0].index) < (trials[$1].lengthSum, trials[$1].index) }
+        var matches = [Int: HallMatch]()
+        var shortest: Double?
+        for t in byLength {
+            if let shortest, trials[t].lengthSum >= shortest + tolerance { break }
+            guard let m = match(trials[t]) else { continue }
+            matches[t] = m
+            if shortest == nil { shortest = trials[t].lengthSum }
+        }
+        guard let shortest else { return nil }
         var chosen: HallMatch?
-        for r in results.compactMap({ $0 }) where abs(r.norms.0.squareRoot() + r.norms.1.squareRoot() - shortest) < tolerance {
-            if r.found == 2 { return r.match }
-            if chosen == nil { chosen = r.match }
+        for t in trials.indices {
+            guard let m = matches[t], abs(trials[t].lengthSum - shortest) < tolerance else { continue }
+            if trials[t].found == 2 { return m }
+            if chosen == nil { chosen = m }
         }
         return chosen
     }
