@@ -96,8 +96,11 @@ enum SpaceGroupMatcher {
         guard let conventional = conventionalOperations(transformation, centering: centering == .rCenter ? .primitive : centering,
                                                         operations: operations) else { return nil }
         let cache = TransformCache()
+        let signature = ScrewSignature(found: operations, lattice: primitive.lattice, tolerance: tolerance)
+        let standard = ScrewSignature.standard
         for hall in SpglibTables.spacegroupToHallNumber {
             guard let setting = HallSetting.setting(hall), setting.pointGroupNumber == pointGroup.number,
+                  let tabulated = standard[hall], signature.mayBe(tabulated),
                   mayMatchInSomeBasis(setting, pointGroup: pointGroup, centering: centering, lattice: conventionalLattice,
                                       inputLattice: inputLattice, operations: conventional, tolerance: tolerance, cache: cache)
             else { continue }
