@@ -358,19 +358,29 @@ struct Refinement {
         let n = images.count
         let overlaps = OverlapTest(lattice: lattice, tolerance: tolerance, strict: true)
         var onSubspace = [Int]()
-        var counts = [Int](repeating: 0, count: n)
+        var isOnSubspace = [Bool](repeating: false, count: n)
         for position in WyckoffTable.positions[hallNumber] where position.multiplicity == multiplicity {
             onSubspace.removeAll(keepingCapacity: true)
+            let projection = Matrix3(position.projection)
             for k in 0..<n {
-                let projected = position.projection * images[k] + position.translation
-                if overlaps(images[k], projected) { onSubspace.append(k) }
+                let on = overlaps(images[k], projection * images[k] + position.translation)
+                isOnSubspace[k] = on
+                if on { onSubspace.append(k) }
             }
-            guard onSubspace.count * position.multiplicity >= n else { continue }
-            for j in 0..<n { counts[j] = 0 }
-            for k in onSubspace {
-                for j in 0..<n where overlaps(images[j], images[k]) { counts[j] += 1 }
+            let target = n / position.multiplicity
+            guard target * position.multiplicity == n, onSubspace.count >= target else { continue }
+            // spglib asks whether SOME image j has exactly `target` images on the subspace coinciding with it; the
+            // images on the subspace are tried first (they are the ones that do when the positions are exact).
+            func satisfied(_ j: Int) -> Bool {
+                var count = 0
+                for k in onSubspace where overlaps(images[j], images[k]) {
+                    count += 1
+                    if count > target { return false }
+                }
+                return count == target
             }
-            for j in 0..<n where counts[j] * position.multiplicity == n { return position }
+            for j in onSubspace where satisfied(j) { return position }
+            for j in 0..<n where !isOnSubspace[j] && satisfied(j) { return position }
         }
         return nil
     }

@@ -100,9 +100,7 @@ enum SpaceGroupMatcher {
         let standard = ScrewSignature.standard
         for hall in SpglibTables.spacegroupToHallNumber {
             guard let setting = HallSetting.setting(hall), setting.pointGroupNumber == pointGroup.number,
-                  let tabulated = standard[hall], signature.mayBe(tabulated),
-                  mayMatchInSomeBasis(setting, pointGroup: pointGroup, centering: centering, lattice: conventionalLattice,
-                                      inputLattice: inputLattice, operations: conventional, tolerance: tolerance, cache: cache)
+                  let tabulated = standard[hall], signature.mayBe(tabulated)
             else { continue }
             if let match = matchHall(hall, pointGroup: pointGroup, centering: centering, lattice: conventionalLattice,
                                      inputLattice: inputLattice, operations: conventional, tolerance: tolerance, cache: cache) {
@@ -110,48 +108,6 @@ enum SpaceGroupMatcher {
             }
         }
         return nil
-    }
-
-    /// Whether any basis that matching the setting would try can pass `HallSymbolMatcher.mayMatch`: a necessary
-    /// condition, checked for all candidates cheaply before the full match runs for the few that pass. The trial
-    /// bases are a superset of those the match tries (every change of basis of the lattice family, with and without
-    /// the flips towards the input's axes).
-    static func mayMatchInSomeBasis(_ setting: HallSetting, pointGroup: PointGroupType, centering: Centering, lattice: Matrix3,
-                                    inputLattice: Matrix3, operations: [SpaceGroupOperation], tolerance: Double,
-                                    cache: TransformCache) -> Bool {
-        let table: [Int]
-        var symmetryCentering = Centering.primitive
-        var flips = false
-        switch pointGroup.holohedry {
-        case .monoclinic: table = Array(SpglibTables.changeOfBasisMonocli[0..<(36 * 9)]); flips = true
-        case .orthorhombic:
-            // The two-free-axes search re-derives its operations from a first match; it is not screened.
-            if SpglibTables.numAxisChoicesOrtho[setting.number - 16] == 2 { return true }
-            table = SpglibTables.changeOfBasisOrtho; flips = true
-        case .cubic: table = SpglibTables.changeOfBasisOrtho; flips = true
-        case .tetragonal: table = SpglibTables.changeOfBasisC4
-        case .trigonal where centering == .rCenter && HallSymbolMatcher.rhombohedral.contains(setting.hallNumber):
-            if HallSymbolMatcher.rhombohedralHexagonalAxes.contains(setting.hallNumber) {
-                table = SpglibTables.changeOfBasisRhomboHex
-                symmetryCentering = .rCenter
-            } else {
-                table = SpglibTables.changeOfBasisRhombo
-            }
-        case .trigonal, .hexagonal: table = SpglibTables.changeOfBasisC6
-        case .triclinic: table = [1, 0, 0, 0, 1, 0, 0, 0, 1]
-        case .none: return false
-        }
-        for i in 0..<(table.count / 9) {
-            let change = basis(table, i)
-            let changed = lattice * change
-            var trials = [(change, changed)]
-            if flips, let t = cache.flip(changed, input: inputLattice, tolerance: tolerance) { trials.append((change * t, changed * t)) }
-            for (c, l) in trials {
-                guard let set = transformed(c, centering: symmetryCentering, operations: operations, cache: cache) else { continue }
-                if HallSymbolMatcher.mayMatch(setting, operations: set, lattice: l, tolerance: tolerance) { return true }
-            }
-        }
-        return false
     }
 
     /// The centring of a transformation from its determinant (and, for 2, which face), with spglib's correction to
