@@ -30,12 +30,20 @@ enum LatticeSymmetry {
         // Candidate indices per column: vectors whose length is within the tolerance (plus rounding slack; the exact
         // test below decides).
         var candidates: [[Int]] = [[], [], []]
+        var vectors = [Vector3]()
+        vectors.reserveCapacity(axes.count)
         for (index, axis) in axes.enumerated() {
             let v = reduced * Vector3(Double(axis.x), Double(axis.y), Double(axis.z))
+            vectors.append(v)
             let length = v.normSquared.squareRoot()
             for column in 0..<3 where abs(length - lengths[column]) <= tolerance * (1 + 1e-9) + 1e-12 {
                 candidates[column].append(index)
             }
+        }
+        // The rotated metric's entries are the scalar products of the candidate columns (the same sums spglib forms).
+        func product(_ i: Int, _ j: Int) -> Double {
+            let a = vectors[i], b = vectors[j]
+            return a.x * b.x + a.y * b.y + a.z * b.z
         }
         var angle = angleTolerance
         for _ in 0..<maximumAttempts {
@@ -47,8 +55,12 @@ enum LatticeSymmetry {
                         let w = IntMatrix3(columns: axes[i], axes[j], axes[k])
                         let det = w.determinant
                         guard det == 1 || det == -1 else { continue }
-                        let rotated = reduced * w
-                        if isIdentityMetric(rotated.metric, metricReduced, tolerance: tolerance, angleTolerance: angle) {
+                        var rotated = Matrix3.identity
+                        rotated[0, 0] = product(i, i); rotated[1, 1] = product(j, j); rotated[2, 2] = product(k, k)
+                        rotated[0, 1] = product(i, j); rotated[1, 0] = rotated[0, 1]
+                        rotated[0, 2] = product(i, k); rotated[2, 0] = rotated[0, 2]
+                        rotated[1, 2] = product(j, k); rotated[2, 1] = rotated[1, 2]
+                        if isIdentityMetric(rotated, metricReduced, tolerance: tolerance, angleTolerance: angle) {
                             if found.count > 47 {
                                 tooMany = true
                                 break search
@@ -79,6 +91,10 @@ enum LatticeSymmetry {
         for pair in 0..<3 {
             let j = pair == 2 ? 1 : 0, k = pair == 0 ? 1 : 2
             if angleTolerance > 0 {
+                // |acos a - acos b| >= |a - b|: a cosine difference beyond the tolerance (in radians) settles it.
+                let cosOriginal = original[j, k] / lengthOriginal[j] / lengthOriginal[k]
+                let cosRotated = rotated[j, k] / lengthRotated[j] / lengthRotated[k]
+                if abs(cosOriginal - cosRotated) > angleTolerance * .pi / 180 * (1 + 1e-9) + 1e-12 { return false }
                 if abs(angle(original, j, k) - angle(rotated, j, k)) > angleTolerance { return false }
             } else {
                 let cos1 = original[j, k] / lengthOriginal[j] / lengthOriginal[k]

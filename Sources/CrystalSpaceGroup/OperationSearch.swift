@@ -50,11 +50,16 @@ final class OperationSearch {
         strictOverlap = OverlapTest(lattice: cell.lattice, tolerance: tolerance, strict: true)
     }
 
-    /// The atom of i's species (not yet used, when `avoidUsed`) within the tolerance of position `p`.
+    /// The atom of the species (not yet used, when `avoidUsed`) within the tolerance of position `p`. The x component
+    /// is tested first: most pairs fail there (the exact pre-test of `OverlapTest`).
     @inline(__always)
     private func image(_ p: Vector3, species: Int, avoidUsed: Bool) -> Int? {
+        let slackX = overlap.slack.x
         for j in speciesMembers[species] {
             if avoidUsed && used[j] { continue }
+            var dx = p.x - cell.positions[j].x
+            dx -= nearestInteger(dx)
+            if abs(dx) > slackX { continue }
             if overlap(p, cell.positions[j]) { return j }
         }
         return nil
@@ -62,16 +67,19 @@ final class OperationSearch {
 
     /// Does the operation map the cell onto itself (a one-to-one correspondence of atoms of each species)?
     func isSymmetry(rotation: IntMatrix3, translation: Vector3, identity: Bool) -> Bool {
+        if identity { return isSymmetry(moved: cell.positions, translation: translation) }
+        let r = Matrix3(rotation)
+        return isSymmetry(moved: cell.positions.map { r * $0 }, translation: translation)
+    }
+
+    /// The same with the rotated positions given (R x for every atom, computed once per rotation).
+    func isSymmetry(moved: [Vector3], translation: Vector3) -> Bool {
         let n = cell.count
         // Quick rejection on a few atoms, as spglib does.
-        for i in 0..<min(3, n) {
-            let p = identity ? cell.positions[i] + translation : rotation * cell.positions[i] + translation
-            if image(p, species: speciesOfAtom[i], avoidUsed: false) == nil { return false }
-        }
+        for i in 0..<min(3, n) where image(moved[i] + translation, species: speciesOfAtom[i], avoidUsed: false) == nil { return false }
         for j in 0..<n { used[j] = false }
         for i in 0..<n {
-            let p = identity ? cell.positions[i] + translation : rotation * cell.positions[i] + translation
-            guard let j = image(p, species: speciesOfAtom[i], avoidUsed: true) else { return false }
+            guard let j = image(moved[i] + translation, species: speciesOfAtom[i], avoidUsed: true) else { return false }
             used[j] = true
         }
         return true
@@ -81,11 +89,13 @@ final class OperationSearch {
     /// the atoms they carry the anchor to.
     func translations(for rotation: IntMatrix3) -> [Vector3] {
         let identity = rotation == .identity
-        let origin = rotation * cell.positions[anchor]
+        let r = Matrix3(rotation)
+        let moved = identity ? cell.positions : cell.positions.map { r * $0 }
+        let origin = moved[anchor]
         var found = [Bool](repeating: false, count: cell.count)
         for i in speciesMembers[speciesOfAtom[anchor]] where !found[i] {
             let t = cell.positions[i] - origin
-            if isSymmetry(rotation: rotation, translation: t, identity: identity) {
+            if isSymmetry(moved: moved, translation: t) {
                 found[i] = true
                 if identity { followChains(&found, translation: t) }
             }
