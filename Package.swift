@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The symmetry engine and the crystal generator are numeric code on SIMD vectors, which an unoptimized build runs
+/// 20-50x slower; their agreement tests check thousands of crystals, so they are optimized in debug builds too.
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "crystaldb",
     platforms: [.macOS(.v13)],
@@ -23,21 +27,23 @@ let package = Package(
         .target(name: "CrystalStore", dependencies: ["CrystalModel", "CSQLite"]),
         .target(name: "CrystalHull", dependencies: ["CrystalModel"]),
         .target(name: "CrystalMatch", dependencies: ["CrystalModel"]),
-        .target(name: "CrystalSymmetry", dependencies: ["CrystalModel", "CSpglib"]),
+        .target(name: "CrystalSpaceGroup", dependencies: ["CrystalModel", "CSpglib"], swiftSettings: optimizedInDebug),
+        .target(name: "CrystalSamples", dependencies: ["CrystalModel", "CrystalSpaceGroup"], swiftSettings: optimizedInDebug),
+        .target(name: "CrystalSymmetry", dependencies: ["CrystalModel", "CrystalSpaceGroup", "CSpglib"]),
         .target(name: "CrystalStability", dependencies: ["CrystalModel", "CrystalHull", "CrystalStore", "CrystalSymmetry", "CrystalMatch"]),
         .target(name: "CrystalQuery", dependencies: ["CrystalModel", "CrystalStore"]),
         .target(name: "CrystalExport", dependencies: ["CrystalModel", "CrystalStore", "CrystalQuery", "CZlib"]),
         .target(name: "CrystalIngest", dependencies: ["CrystalModel", "CrystalImport", "CrystalStore", "CrystalSymmetry"]),
         .executableTarget(name: "crystaldb", dependencies: [
-            "CrystalModel", "CrystalImport", "CrystalStore", "CrystalIngest", "CrystalExport", "CrystalStability", "CrystalQuery", "CrystalMatch",
+            "CrystalModel", "CrystalImport", "CrystalStore", "CrystalIngest", "CrystalExport", "CrystalStability", "CrystalQuery", "CrystalMatch", "CrystalSymmetry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-samplegen", dependencies: [
-            "CrystalModel", "CrystalExport", "CrystalImport",
+            "CrystalModel", "CrystalExport", "CrystalImport", "CrystalSamples", "CrystalSpaceGroup",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-bench", dependencies: [
-            "CrystalModel", "CrystalHull", "CrystalImport", "CrystalStore", "CrystalQuery", "CrystalSymmetry", "CrystalMatch",
+            "CrystalModel", "CrystalHull", "CrystalImport", "CrystalStore", "CrystalQuery", "CrystalSymmetry", "CrystalMatch", "CrystalSamples", "CrystalSpaceGroup",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-fuzz", dependencies: ["CrystalModel", "CIFSyntax", "CrystalImport", "CrystalQuery", "CrystalIngest",
@@ -46,7 +52,7 @@ let package = Package(
         .testTarget(name: "CIFSyntaxTests", dependencies: ["CIFSyntax"]),
         .testTarget(name: "CrystalImportTests", dependencies: ["CrystalImport", "CrystalModel", "CIFSyntax"], exclude: ["Fixtures"]),
         .testTarget(name: "CrystalStoreTests", dependencies: ["CrystalStore", "CrystalModel", "CrystalIngest", "CrystalQuery", "CrystalStability", "CrystalExport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CrystalSymmetryTests", dependencies: ["CrystalSymmetry", "CrystalImport", "CrystalModel"]),
+        .testTarget(name: "CrystalSymmetryTests", dependencies: ["CrystalSymmetry", "CrystalSpaceGroup", "CrystalSamples", "CrystalImport", "CrystalModel", "CSpglib"]),
         .testTarget(name: "CrystalMatchTests", dependencies: ["CrystalMatch", "CrystalImport", "CrystalModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CrystalHullTests", dependencies: ["CrystalHull", "CrystalImport", "CrystalModel"]),
         .testTarget(name: "CrystalStabilityTests", dependencies: ["CrystalStability", "CrystalIngest", "CrystalStore", "CrystalModel", "CrystalExport", "CrystalImport", "CrystalSymmetry", "CrystalMatch"]),

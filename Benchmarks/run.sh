@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# make bench: import throughput on generated GNoME-style CIFs, median of repeated runs, peak RSS, and
-# pymatgen's CifParser rate on the same files where pymatgen is installed (PYMATGEN_PYTHON or python3).
+# make bench: import and symmetry throughput on generated GNoME-style CIFs of crystals with real symmetry (the headline
+# set) and of random P1 crystals, median of repeated runs, peak RSS, with peers in the same run (spglib 2.0.2 always;
+# moyo and pymatgen where installed: PYMATGEN_PYTHON or python3), then hull, query, export and dedupe.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${BENCH_N:-20000}
@@ -16,6 +17,28 @@ DEDUPE_N=${BENCH_DEDUPE_N:-100000}
 MP=../shared/data/hull/mp_materials_summary.csv
 CANDIDATES=${BENCH_CANDIDATES:-1000000}
 mkdir -p $OUT
+PY=${PYMATGEN_PYTHON:-python3}
+# The headline set: crystals with real symmetry (space groups as often as in real crystals, random Hall settings,
+# general and special positions), written as P1 CIFs in GNoME's dialect.
+if [ ! -f $OUT/symmetric-$N/summary.csv ]; then
+  $GEN --symmetric --count "$N" --out $OUT/symmetric-$N --seed 2026 --force >/dev/null
+fi
+echo "== import: $N generated GNoME-style CIFs of crystals WITH SYMMETRY (P1 files, 5-40 sites), $RUNS runs, $(nproc) cores, with symmetry analysis (the default) =="
+python3 Benchmarks/measure.py --runs "$RUNS" --count "$N" -- $BIN import --db $OUT/bench.sqlite --source gnome $OUT/symmetric-$N/cif
+echo "== import: the same without symmetry analysis =="
+python3 Benchmarks/measure.py --runs "$RUNS" --count "$N" -- $BIN import --db $OUT/bench.sqlite --source gnome --no-symmetry $OUT/symmetric-$N/cif
+echo "== symmetry alone, one core, the first 5000 of those crystals: crystaldb's engine and spglib 2.0.2's dataset, same run =="
+.build/release/crystaldb-bench symmetry $OUT/symmetric-$N/cif --limit 5000 --runs "$RUNS"
+if $PY -c "import moyopy" 2>/dev/null; then
+  echo "== symmetry peers on the same 5000 files, one core (Python; files read first, untimed) =="
+  $PY Benchmarks/symmetry_peers.py $OUT/symmetric-$N/cif 5000
+fi
+echo "== symmetry agreement with spglib 2.0.2: generated crystals of all 230 space groups (20 each, with supercells, moved origins, permuted axes, noise), and every ordered structure of ../shared =="
+.build/release/crystaldb-bench symmetry-check --per-group 20 --show 20
+if [ -d ../shared/data/structures ]; then
+  .build/release/crystaldb-bench symmetry-check ../shared/data/structures --show 20
+fi
+
 if [ ! -f $OUT/gnome-$N/summary.csv ]; then
   $GEN --count "$N" --out $OUT/gnome-$N --seed 2026 --force >/dev/null
 fi
@@ -42,7 +65,7 @@ for line in sys.stdin:
 print(f'per structure: {total // n:,} instructions in all; parsing and mapping {parse // n:,}; the SQLite writer {write // n:,}')
 "
 fi
-echo "== import: the same with symmetry analysis (spglib, symprec 0.01 A), the default =="
+echo "== import: the same with symmetry analysis (symprec 0.01 A), the default =="
 python3 Benchmarks/measure.py --runs "$RUNS" --count "$N" -- $BIN import --db $OUT/bench.sqlite --source gnome $OUT/gnome-$N/cif
 if [ -d ../shared/data/structures/mattergen ]; then
   echo "== import: the 774 MatterGen CIFs of ../shared (pymatgen-written, with symmetry), with and without symmetry analysis =="
@@ -62,7 +85,6 @@ if [ ! -f $OUT/table-$TABLE_N/summary.csv ]; then
   $GEN --count "$TABLE_N" --out $OUT/table-$TABLE_N --seed 11 --no-structures --force >/dev/null
 fi
 python3 Benchmarks/measure.py --runs 1 --count "$TABLE_N" --rss-limit 150 -- $BIN import --db $OUT/table.sqlite --no-symmetry $OUT/table-$TABLE_N/summary.csv
-PY=${PYMATGEN_PYTHON:-python3}
 if $PY -c "import pymatgen" 2>/dev/null; then
   echo "== peer: pymatgen CifParser on the first $PEER_N of the same files, one core =="
   $PY Benchmarks/pymatgen_peer.py $OUT/gnome-$N/cif "$PEER_N" $OUT/peer-rate.txt

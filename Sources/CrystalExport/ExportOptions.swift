@@ -1,3 +1,4 @@
+import CrystalModel
 import CrystalQuery
 import CrystalStore
 
@@ -26,6 +27,10 @@ public struct ExportOptions: Sendable {
 
     /// Novelty rule for candidates.
     public var novelRule = NovelRule.stored
+
+    /// How each structure is re-expressed before it is written (e.g. its standardized primitive or conventional cell,
+    /// from the symmetry engine); nil: as stored.
+    public var cell: (@Sendable (Structure) -> Structure)?
 
     public init(format: Format, filter: EntryFilterOptions = EntryFilterOptions(), candidates: Bool = false, force: Bool = false) {
         self.format = format

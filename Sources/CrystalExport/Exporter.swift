@@ -101,7 +101,7 @@ public struct Exporter {
             let reader = try store.structureReader()
             try store.entries(query) { values in
                 guard case .integer(let pk) = values[0] else { return }
-                let structure = try reader.structure(entryPK: pk).map(StructureJSON.write) ?? "null"
+                let structure = try reader.structure(entryPK: pk).map { options.cell?($0) ?? $0 }.map(StructureJSON.write) ?? "null"
                 let object = ValueText.jsonObject(fields, Array(values.dropFirst()))
                 try out.write(String(object.dropLast()) + ",\"structure\":\(structure)}\n")
                 summary.exported += 1
@@ -153,10 +153,11 @@ public struct Exporter {
         let encoder = BatchEncoder(poscar: ext == ".vasp", compress: compress, folder: folder, emit: emit)
         try store.entries(query) { values in
             guard case .integer(let pk) = values[0], case .text(let id) = values[1] else { return }
-            guard let structure = try reader.structure(entryPK: pk) else {
+            guard let stored = try reader.structure(entryPK: pk) else {
                 summary.withoutStructure += 1
                 return
             }
+            let structure = options.cell?(stored) ?? stored
             if ext == ".vasp" && !structure.isOrdered {
                 summary.disordered += 1
                 return

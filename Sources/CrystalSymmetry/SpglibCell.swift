@@ -29,14 +29,6 @@ struct SpglibCell {
         return ((a.x, b.x, c.x), (a.y, b.y, c.y), (a.z, b.z, c.z))
     }
 
-    /// One of spglib's in-place lattice reductions (`spg_niggli_reduce`, `spg_delaunay_reduce`) on a lattice;
-    /// nil when spglib reports failure.
-    static func reduced(_ lattice: Lattice, by reduce: (UnsafeMutablePointer<(Double, Double, Double)>) -> Int32) -> Lattice? {
-        var matrix = columns(lattice)
-        let ok = withUnsafeMutablePointer(to: &matrix) { $0.withMemoryRebound(to: (Double, Double, Double).self, capacity: 3, reduce) }
-        return ok == 0 ? nil : Self.lattice(columns: matrix)
-    }
-
     /// Columns -> rows.
     static func lattice(columns m: Matrix) -> Lattice {
         Lattice(a: Vector3(m.0.0, m.1.0, m.2.0), b: Vector3(m.0.1, m.1.1, m.2.1), c: Vector3(m.0.2, m.1.2, m.2.2))

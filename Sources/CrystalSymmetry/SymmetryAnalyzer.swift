@@ -1,7 +1,8 @@
 import CSpglib
 import CrystalModel
+import CrystalSpaceGroup
 
-/// What spglib finds for an ordered structure.
+/// The symmetry of an ordered structure as stored: space group, setting, point group, Wyckoff letters and orbits.
 public struct SymmetryInfo: Sendable, Equatable {
     public var spaceGroupNumber: Int
     /// Short Hermann-Mauguin symbol (`Fm-3m`).
@@ -39,6 +40,13 @@ extension SymmetryInfo {
         SymmetryInfo(spaceGroupNumber: 1, spaceGroupSymbol: "P1", hallNumber: 1, pointGroup: "1", crystalSystem: .triclinic,
                      wyckoffLetters: Array(repeating: "a", count: sites), equivalentSites: Array(0..<sites), symprec: symprec)
     }
+
+    /// The summary of an engine dataset.
+    init(_ d: SymmetryDataset) {
+        self.init(spaceGroupNumber: d.spaceGroupNumber, spaceGroupSymbol: d.internationalSymbol, hallNumber: d.hallNumber,
+                  pointGroup: d.pointGroup, crystalSystem: CrystalSystem(spaceGroupNumber: d.spaceGroupNumber),
+                  wyckoffLetters: d.wyckoffLetters, equivalentSites: d.equivalentSites, symprec: d.symprec)
+    }
 }
 
 public enum CrystalSystem: String, Sendable {
@@ -57,26 +65,28 @@ public enum CrystalSystem: String, Sendable {
     }
 }
 
-/// Space-group analysis with spglib (Togo and Tanaka, "Spglib: a software library for crystal symmetry
-/// search", arXiv:1808.01590). spglib's one convention difference is met at one named boundary,
-/// `SpglibCell`: its lattice holds the vectors as columns.
+/// Space-group analysis of crystaldb: the symmetry engine of `CrystalSpaceGroup` (`SpaceGroupFinder`), which gives
+/// spglib 2.0.2's dataset answers without its brute-force lattice search. spglib itself (a system library) stays as the
+/// oracle of tests and benchmarks (`spglibDataset`); its one convention difference, lattice vectors as columns, is
+/// met at one named boundary, `SpglibCell`.
 public enum SymmetryAnalyzer {
     /// Default symmetry tolerance in Å, as the reference answers in ../shared/data use.
     public static let defaultSymprec = 0.01
     /// Angle tolerance in degrees, pymatgen's SpacegroupAnalyzer default.
     public static let angleTolerance = 5.0
 
-    /// Symmetry of an ordered structure; nil for a disordered one or when spglib finds none. A structure proven
-    /// to be P1 (`TrivialSymmetry`) skips spglib's fixed-cost search and gets the answer spglib would give.
+    /// Symmetry of an ordered structure; nil for a disordered one or when no space group is found.
     public static func analyze(_ structure: Structure, symprec: Double = defaultSymprec, angleTolerance: Double = angleTolerance) -> SymmetryInfo? {
-        guard structure.isOrdered, !structure.sites.isEmpty else { return nil }
-        if TrivialSymmetry.isP1(structure, symprec: symprec, angleTolerance: angleTolerance) {
-            return .p1(sites: structure.sites.count, symprec: symprec)
-        }
-        return spglibDataset(structure, symprec: symprec, angleTolerance: angleTolerance)
+        dataset(structure, symprec: symprec, angleTolerance: angleTolerance).map { SymmetryInfo($0) }
     }
 
-    /// spglib's dataset, always computed.
+    /// The engine's full dataset (operations, Wyckoff positions, standardized cells).
+    public static func dataset(_ structure: Structure, symprec: Double = defaultSymprec, angleTolerance: Double = angleTolerance) -> SymmetryDataset? {
+        guard structure.isOrdered, !structure.sites.isEmpty else { return nil }
+        return SpaceGroupFinder.dataset(structure, symprec: symprec, angleTolerance: angleTolerance)
+    }
+
+    /// spglib's dataset, always computed (the oracle of tests and benchmarks).
     public static func spglibDataset(_ structure: Structure, symprec: Double = defaultSymprec, angleTolerance: Double = angleTolerance) -> SymmetryInfo? {
         var cell = SpglibCell(structure)
         guard let dataset = cell.withArguments({ lattice, positions, types, count in
@@ -86,37 +96,31 @@ public enum SymmetryAnalyzer {
         let d = dataset.pointee
         guard d.spacegroup_number > 0 else { return nil }
         let n = Int(d.n_atoms)
-        let letters = (0..<n).map { Character(UnicodeScalar(UInt8(97 + Int(d.wyckoffs[$0])))) }
+        // spglib's Python API writes the 27th position (alpha in the International Tables) as `A`.
+        let letters = (0..<n).map { i -> Character in
+            let index = Int(d.wyckoffs[i])
+            return index < 26 ? Character(UnicodeScalar(UInt8(97 + index))) : "A"
+        }
         return SymmetryInfo(spaceGroupNumber: Int(d.spacegroup_number), spaceGroupSymbol: text(d.international_symbol),
                             hallNumber: Int(d.hall_number), pointGroup: text(d.pointgroup_symbol),
                             crystalSystem: CrystalSystem(spaceGroupNumber: Int(d.spacegroup_number)),
                             wyckoffLetters: letters, equivalentSites: (0..<n).map { Int(d.equivalent_atoms[$0]) }, symprec: symprec)
     }
 
-    /// The standardized primitive cell (spglib's `spg_standardize_cell`, to_primitive = 1, no idealization).
+    /// The standardized primitive cell (the engine's, on the input's lattice; spglib's `spg_standardize_cell` with
+    /// to_primitive = 1 and no idealization chooses the same basis).
     public static func standardizedPrimitive(_ structure: Structure, symprec: Double = defaultSymprec) -> Structure? {
-        standardized(structure, toPrimitive: true, symprec: symprec)
+        dataset(structure, symprec: symprec)?.standardizedPrimitiveCell()
     }
 
-    /// The standardized conventional cell (spglib's `spg_standardize_cell`, to_primitive = 0, no idealization).
+    /// The standardized conventional cell (the engine's, on the input's lattice, symmetrized positions).
     public static func standardizedConventional(_ structure: Structure, symprec: Double = defaultSymprec) -> Structure? {
-        standardized(structure, toPrimitive: false, symprec: symprec)
+        dataset(structure, symprec: symprec)?.standardizedConventionalCell()
     }
 
-    static func standardized(_ structure: Structure, toPrimitive: Bool, symprec: Double) -> Structure? {
-        guard structure.isOrdered else { return nil }
-        // A conventional cell holds up to 4 primitive cells (F centring).
-        var cell = SpglibCell(structure, capacity: structure.sites.count * 4)
-        let count = cell.withArguments { lattice, positions, types, count in
-            spg_standardize_cell(lattice, positions, types, count, toPrimitive ? 1 : 0, 1, symprec)
-        }
-        guard count > 0 else { return nil }
-        return cell.structure(count: Int(count))
-    }
-
-    /// The Niggli-reduced cell with the sites re-expressed in it (spglib's `spg_niggli_reduce`).
+    /// The Niggli-reduced cell with the sites re-expressed in it.
     public static func niggliReduced(_ structure: Structure, symprec: Double = 1e-5) -> Structure? {
-        guard let reduced = SpglibCell.reduced(structure.lattice, by: { spg_niggli_reduce($0, symprec) }) else { return nil }
+        guard let reduced = LatticeReduction.niggli(structure.lattice, tolerance: symprec) else { return nil }
         var sites = [Site]()
         for site in structure.sites {
             guard var p = reduced.fractional(structure.lattice.cartesian(site.position)) else { return nil }

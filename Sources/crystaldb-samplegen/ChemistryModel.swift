@@ -53,6 +53,13 @@ enum ChemistryModel {
         return Formula(counts: counts, formationEnergyPerAtom: formation)
     }
 
+    /// The formula of a structure's cell (ordered sites), with a formation energy.
+    static func formula(of structure: Structure, formationEnergyPerAtom: Double) -> Formula {
+        var counts = [Element: Int]()
+        for site in structure.sites { counts[site.occupants[0].element, default: 0] += 1 }
+        return Formula(counts: counts.keys.sorted().map { ($0, counts[$0]!) }, formationEnergyPerAtom: formationEnergyPerAtom)
+    }
+
     static func totalEnergy(_ formula: Formula) -> Double {
         var energy = 0.0
         var atoms = 0

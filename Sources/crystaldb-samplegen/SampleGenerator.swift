@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import CrystalExport
 import CrystalModel
+import CrystalSamples
 
 /// Writes N GNoME-style candidates: P1 CIFs in pymatgen's CifWriter dialect (5-40 sites, realistic
 /// element mixes) and a summary CSV in GNoME's stable_materials_summary.csv layout with their energies.
@@ -31,6 +32,12 @@ struct SampleGenerator: ParsableCommand {
     @Flag(help: "Write only summary.csv (no CIFs): for hull benchmarks at a million entries.")
     var noStructures = false
 
+    @Flag(help: ArgumentHelp("Crystals with real symmetry across the 230 space groups (atoms on general and special positions of a random Hall setting), written as P1 CIFs and, in symmetrized/, as symmetrized CIFs; symmetry.csv lists each crystal's setting. Space groups are drawn as often as they occur in real crystals."))
+    var symmetric = false
+
+    @Flag(help: "With --symmetric: draw the 230 space groups uniformly instead.")
+    var uniformGroups = false
+
     @Option(help: ArgumentHelp("Fraction of structures followed by a planted duplicate: the same crystal in a supercell, with its origin shifted and its axes permuted; the pairs are listed in duplicates.csv.", valueName: "0...1"))
     var duplicates = 0.0
 
@@ -49,13 +56,24 @@ struct SampleGenerator: ParsableCommand {
         }
         let zipWriter = zip && !noStructures ? try ZipWriter(path: out + "/by_id.zip") : nil
         if !zip && !noStructures { try fm.createDirectory(atPath: out + "/cif", withIntermediateDirectories: true) }
+        let symmetrizedZip = symmetric && zip && !noStructures ? try ZipWriter(path: out + "/symmetrized.zip") : nil
+        if symmetric && !zip && !noStructures { try fm.createDirectory(atPath: out + "/symmetrized", withIntermediateDirectories: true) }
+        var settings = "MaterialId,SpaceGroupNumber,HallNumber,Cell,NSites\n"
         var csv = "Composition,MaterialId,Reduced Formula,Elements,NSites,Volume,Density,Corrected Energy\n"
         var planted = "original,duplicate\n"
         var pending: (id: String, structure: Structure, formula: ChemistryModel.Formula)?
         for _ in 0..<count {
             let id = String(format: "%010llx", rng.next() & 0xFF_FFFF_FFFF)
             var formula = ChemistryModel.formula(using: &rng)
-            var structure = Self.structure(formula, using: &rng)
+            var structure: Structure
+            var crystal: SymmetricCrystal?
+            if symmetric {
+                crystal = Self.symmetricCrystal(formula, uniform: uniformGroups, using: &rng)
+                structure = crystal?.written ?? Self.structure(formula, using: &rng)
+                if crystal != nil { formula = ChemistryModel.formula(of: structure, formationEnergyPerAtom: formula.formationEnergyPerAtom) }
+            } else {
+                structure = Self.structure(formula, using: &rng)
+            }
             if let original = pending {
                 // The duplicate of the previous structure, in another cell and setting, 0.5% strained.
                 structure = Self.plantedDuplicate(original.structure, using: &rng)
@@ -63,6 +81,7 @@ struct SampleGenerator: ParsableCommand {
                 formula.counts = formula.counts.map { ($0.0, $0.1 * 2) }
                 planted += "\(original.id),\(id)\n"
                 pending = nil
+                crystal = nil
             } else if duplicates > 0, Double.random(in: 0..<1, using: &rng) < duplicates {
                 pending = (id, structure, formula)
             }
@@ -73,6 +92,15 @@ struct SampleGenerator: ParsableCommand {
                 } else {
                     try cif.write(toFile: "\(out)/cif/\(id).cif", atomically: false, encoding: .utf8)
                 }
+                if let crystal {
+                    let text = SymmetrizedCIFWriter.write(crystal, blockName: structure.composition.reducedFormula)
+                    if let symmetrizedZip {
+                        try symmetrizedZip.add(name: "symmetrized/\(id).CIF", bytes: Array(text.utf8))
+                    } else {
+                        try text.write(toFile: "\(out)/symmetrized/\(id).cif", atomically: false, encoding: .utf8)
+                    }
+                    settings += "\(id),\(crystal.setting.number),\(crystal.hallNumber),\(crystal.writtenCell),\(structure.siteCount)\n"
+                }
             }
             let composition = structure.composition
             let compositionText = formula.counts.sorted { $0.0.symbol < $1.0.symbol }.map { "\($0.0.symbol)\($0.1)" }.joined()
@@ -81,9 +109,24 @@ struct SampleGenerator: ParsableCommand {
             csv += String(format: "%.6f,%.6f,%.8f\n", structure.lattice.volume, structure.density, ChemistryModel.totalEnergy(formula))
         }
         try zipWriter?.finish()
+        try symmetrizedZip?.finish()
+        if symmetric { try settings.write(toFile: out + "/symmetry.csv", atomically: true, encoding: .utf8) }
         try csv.write(toFile: out + "/summary.csv", atomically: true, encoding: .utf8)
         if duplicates > 0 { try planted.write(toFile: out + "/duplicates.csv", atomically: true, encoding: .utf8) }
         print("wrote \(count) structures to \(out)/\(zip ? "by_id.zip" : "cif/") and energies to \(out)/summary.csv")
+    }
+
+    /// A crystal with real symmetry in a random space group, with orbits of the formula's elements; nil after
+    /// repeated failures (then a P1 crystal stands in).
+    static func symmetricCrystal<R: RandomNumberGenerator>(_ formula: ChemistryModel.Formula, uniform: Bool,
+                                                           using rng: inout R) -> SymmetricCrystal? {
+        let generator = SymmetricCrystalGenerator()
+        let elements = formula.counts.map(\.0)
+        for _ in 0..<20 {
+            let number = uniform ? Int.random(in: 1...230, using: &rng) : SpaceGroupFrequency.draw(using: &rng)
+            if let crystal = generator.generate(number: number, elements: elements, using: &rng) { return crystal }
+        }
+        return nil
     }
 
     /// A 2x1x1 supercell, origin shifted, axes cycled (a,b,c -> b,c,a), lattice scaled by 1.005.

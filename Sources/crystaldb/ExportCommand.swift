@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import CrystalExport
 import CrystalStore
+import CrystalSymmetry
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,6 +34,9 @@ struct ExportCommand: ParsableCommand {
 
     enum NovelBy: String, ExpressibleByArgument { case composition, structure }
 
+    @Option(help: "Structures as stored (input), or standardized by the symmetry engine: primitive or conventional.")
+    var cell: CellChoice = .input
+
     func validate() throws {
         try Validation.nonEmpty(out, "--out")
     }
@@ -41,6 +45,7 @@ struct ExportCommand: ParsableCommand {
         let output = Output()
         var options = ExportOptions(format: format, filter: filterFlags.options, candidates: candidates, force: force)
         options.novelRule = novelBy.map { $0 == .structure ? .structure : .composition } ?? .stored
+        options.cell = cell.transform(symprec: SymmetryAnalyzer.defaultSymprec)
         let start = Date()
         let summary = try failing(store: store.db) { () throws -> Exporter.Summary in
             return try Exporter(options: options).run(store: try Store.openForReading(path: store.db), to: out)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CrystalExport
 import CrystalStore
+import CrystalSymmetry
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,6 +14,9 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "json (fields and structure), cif or poscar.")
     var format: Format = .json
 
+    @Option(help: "input (as stored), primitive or conventional (standardized by the symmetry engine, symprec 0.01 Å).")
+    var cell: CellChoice = .input
+
     @Argument(help: "The entry id.")
     var id: String
 
@@ -22,7 +26,8 @@ struct ShowCommand: ParsableCommand {
         let out = Output()
         try failing(store: store.db) {
             let db = try Store.openForReading(path: store.db)
-            guard let loaded = try db.entry(id: id) else { throw ShowError.noEntry(id) }
+            guard var loaded = try db.entry(id: id) else { throw ShowError.noEntry(id) }
+            if let transform = cell.transform(symprec: SymmetryAnalyzer.defaultSymprec) { loaded.structure = loaded.structure.map(transform) }
             switch format {
             case .json:
                 let fields = try db.entry(id: id, fields: QueryField.all).map { RowFormatter.jsonObject(QueryField.all, $0) } ?? ""

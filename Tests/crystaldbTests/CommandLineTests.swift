@@ -101,6 +101,15 @@ import Testing
         #expect(cif.stdout.contains("_cell_length_a   5.64020000\n"))
         #expect(cif.stdout.components(separatedBy: "\n  Cl  Cl").count - 1 == 4)
 
+        // The standardized primitive cell of rock salt (engine): 2 sites, a quarter of the conventional volume.
+        let primitive = try Self.run(["show", "--db", db, "NaCl-conventional", "--format", "poscar", "--cell", "primitive"])
+        #expect(primitive.status == 0)
+        let poscar = primitive.stdout.split(separator: "\n")
+        #expect(poscar.count > 7 && poscar[5].split(separator: " ").map(String.init) == ["Na", "Cl"] && poscar[6].split(separator: " ") == ["1", "1"],
+                "\(primitive.stdout)")
+        let conventional = try Self.run(["show", "--db", db, "TiO2-rutile", "--format", "cif", "--cell", "conventional"])
+        #expect(conventional.stdout.components(separatedBy: "\n  O  O").count - 1 == 4)
+
         let diagnostics = try Self.run(["diagnostics", "--db", db, "--errors-only"])
         #expect(diagnostics.stdout.contains("SampleData/bad/bad-loop-count.cif:8 in data_broken: error: CIF syntax: loop of 4 tags has 3 values, not a multiple of 4\n"))
         #expect(diagnostics.stdout.contains("SampleData/bad/truncated.POSCAR:9: error: file ends early"))
