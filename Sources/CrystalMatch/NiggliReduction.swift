@@ -7,7 +7,8 @@ import CrystalModel
 /// basis change so that the reduced vectors are exact lattice vectors. The result is right-handed.
 ///
 /// ε is pymatgen's: `1e-5 × V^(1/3)` (compared with metric-tensor entries, as `Lattice.get_niggli_reduced_lattice`
-/// does), so that both give the same reduced cell parameters.
+/// does), so that both give the same reduced cell parameters. (CrystalSpaceGroup's reduction follows spglib's
+/// instead, which picks other cells at the boundaries; see there.)
 public enum NiggliReduction {
     /// Relative tolerance: ε = `relativeTolerance` × V^(1/3).
     public static let relativeTolerance = 1e-5

@@ -10,17 +10,6 @@ public enum GeneratedSymmetrySet {
         public var structure: Structure
     }
 
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let elementPool = ["O", "Mg", "Si", "Li", "Fe", "S", "Na", "Cl", "Ti", "Zn"].compactMap { Element(symbol: $0) }
 
     static let supercells: [[[Int]]] = [
@@ -30,7 +19,7 @@ public enum GeneratedSymmetrySet {
 
     /// `groups` space groups (all 230 by default), `perGroup` crystals each; variants cycle with the crystal index.
     public static func cases(perGroup: Int, symprec: Double, groups: [Int] = Array(1...230), seed: UInt64 = 2026) -> [Case] {
-        var rng = SplitMix(state: seed)
+        var rng = SplitMix64(seed: seed)
         var generator = SymmetricCrystalGenerator()
         generator.sites = 4...24
         var out = [Case]()

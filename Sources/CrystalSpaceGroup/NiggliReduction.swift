@@ -4,6 +4,11 @@ import CrystalModel
 /// Grosse-Kunstleve, Sauter and Adams (Acta Cryst. A60 (2004) 1): eight steps on the metric parameters
 /// A, B, C, ξ, η, ζ, each applying an integer change of basis; after steps 2, 5, 6, 7 or 8 it starts again from
 /// step 1. spglib uses it (with ε = symprec²) to choose the cell of a triclinic crystal.
+///
+/// CrystalMatch has a second Niggli reduction on purpose: it reproduces pymatgen's (an LLL basis first, ε relative
+/// to V^(1/3), exact integer bookkeeping), this one spglib's step for step (no LLL, ε = symprec², its sign rules in
+/// steps 3-7). The two references choose different cells at the tolerance boundaries, and each target's agreement
+/// tests pin its own reference.
 enum NiggliReduction {
     static let maximumLoops = 100
 

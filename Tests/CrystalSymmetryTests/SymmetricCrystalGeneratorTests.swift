@@ -9,22 +9,11 @@ import CrystalSpaceGroup
 /// setting maps the conventional cell onto itself, atoms keep their distance, and the symmetrized CIF expands back
 /// to the same cell.
 struct SymmetricCrystalGeneratorTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let elements = ["O", "Mg", "Si", "Li"].compactMap { Element(symbol: $0) }
 
     @Test("every space group: the crystal keeps every operation of its setting, atoms stay 1.6 Å apart, orbits add up")
     func everyGroupIsExactlySymmetric() throws {
-        var rng = SplitMix(state: 7)
+        var rng = SplitMix64(seed: 7)
         let generator = SymmetricCrystalGenerator()
         var made = 0
         for number in 1...230 {
@@ -62,7 +51,7 @@ struct SymmetricCrystalGeneratorTests {
 
     @Test("the symmetrized CIF expands to the conventional cell")
     func cifsReadBack() throws {
-        var rng = SplitMix(state: 11)
+        var rng = SplitMix64(seed: 11)
         let generator = SymmetricCrystalGenerator()
         for number in stride(from: 2, through: 230, by: 7) {
             guard let crystal = generator.generate(number: number, elements: Self.elements, using: &rng) else { continue }
