@@ -9,6 +9,10 @@ final class HullSpace {
         var isVertex = false
         var decomposition: [(entry: Int, fraction: Double)] = []
         var missing: [Element] = []
+        /// Vertices only: how far the entry lies below the hull of every other composition (eV/atom, > 0;
+        /// 0 for elements), and that hull's phases at its composition.
+        var energyBelow: Double?
+        var competing: [(entry: Int, fraction: Double)] = []
     }
 
     /// An entry reduced to what the LP needs: its elements (atomic numbers, increasing), atom fractions in
@@ -105,15 +109,23 @@ final class HullSpace {
             let bestSet = Set(bestByComposition.values)
             candidates += own.filter { bestSet.contains($0) }
             var ownVertices = [Int]()
+            // For each vertex, the hull of all other compositions at its composition (energy, phases).
+            var without = [Int: (energy: Double, phases: [(entry: Int, fraction: Double)])]()
             if elements.count == 1 {
-                // The lowest elemental entry is the reference itself: a vertex by definition.
-                ownVertices = [references[elements[0]]!.entry]
+                // The lowest elemental entry is the reference itself: a vertex by definition, with nothing to
+                // compete against (pymatgen's phase separation energy of an element is 0).
+                let reference = references[elements[0]]!.entry
+                ownVertices = [reference]
+                without[reference] = (formationEnergy(reference), [])
             } else {
                 let lp = makeLP(candidates, elements)
                 for column in subCount..<candidates.count {
                     let index = candidates[column]
-                    guard let without = lp.solve(target: point(index).fractions, excluding: column) else { continue }
-                    if formationEnergy(index) < without.energy - HullTolerances.vertex { ownVertices.append(index) }
+                    guard let solution = lp.solve(target: point(index).fractions, excluding: column) else { continue }
+                    if formationEnergy(index) < solution.energy - HullTolerances.vertex {
+                        ownVertices.append(index)
+                        without[index] = (solution.energy, solution.basis.map { (candidates[$0.column], $0.weight) }.sorted { $0.entry < $1.entry })
+                    }
                 }
             }
             vertices[system] = ownVertices
@@ -124,7 +136,10 @@ final class HullSpace {
             var vertexEntries = Set(ownVertices)
             for (index, key) in zip(own, keys) where !vertexEntries.contains(index) {
                 let best = bestByComposition[key]!
-                if vertexEntries.contains(best), isDuplicate(entries[index], entries[best]) { vertexEntries.insert(index) }
+                if vertexEntries.contains(best), isDuplicate(entries[index], entries[best]) {
+                    vertexEntries.insert(index)
+                    without[index] = without[best]
+                }
             }
             // Place every own entry against the vertices of the system and its subsystems.
             var stable = [Int]()
@@ -138,6 +153,10 @@ final class HullSpace {
                     answer.isVertex = true
                     answer.energyAbove = 0
                     answer.decomposition = [(index, 1)]
+                    if let competing = without[index] {
+                        answer.energyBelow = max(0, competing.energy - energy)
+                        answer.competing = competing.phases
+                    }
                 } else if let solution = lp.solve(target: point(index).fractions) {
                     answer.energyAbove = max(0, energy - solution.energy)
                     answer.decomposition = solution.basis.map { (stable[$0.column], $0.weight) }.sorted { $0.entry < $1.entry }
@@ -181,10 +200,11 @@ final class HullSpace {
     /// Target fractions of an entry in the element order of its own system (they coincide).
     func target(_ index: Int) -> [Double] { point(index).fractions }
 
-    /// Places entries that are not members against this space's hull (after `solve`): energy above it,
-    /// negative below; nil when this space lacks an element of the entry.
-    func place(_ indices: [Int], _ report: (Int, Double?) -> Void) {
-        var programs = [ChemicalSystemKey: HullLP]()
+    /// Places entries that are not members against this space's hull (after `solve`): formation energy
+    /// against this space's elemental references, energy above the hull (negative below) and the hull phases
+    /// at the entry's composition; nil when this space lacks an element of the entry.
+    func place(_ indices: [Int], _ report: (Int, HullPlacement?) -> Void) {
+        var programs = [ChemicalSystemKey: (lp: HullLP, phases: [Int])]()
         for index in indices {
             guard missing(entries[index]).isEmpty else {
                 report(index, nil)
@@ -194,13 +214,16 @@ final class HullSpace {
             if programs[p.system] == nil {
                 var stable = [Int]()
                 for sub in p.system.subsets() { if let phases = vertices[sub] { stable += phases } }
-                programs[p.system] = makeLP(stable, p.elements)
+                programs[p.system] = (makeLP(stable, p.elements), stable)
             }
-            guard let solution = programs[p.system]!.solve(target: p.fractions) else {
+            let program = programs[p.system]!
+            guard let solution = program.lp.solve(target: p.fractions) else {
                 report(index, nil)
                 continue
             }
-            report(index, formationEnergy(index) - solution.energy)
+            let formation = formationEnergy(index)
+            report(index, HullPlacement(formationEnergyPerAtom: formation, energyAboveHull: formation - solution.energy,
+                                        decomposition: solution.basis.map { (program.phases[$0.column], $0.weight) }.sorted { $0.entry < $1.entry }))
         }
     }
 }

@@ -1,0 +1,174 @@
+"""pymatgen's phase diagrams for the chemical systems of an entry table: stable phases, facets, and the
+energy of each stable entry below the hull formed without it.
+
+Input: one or more CSVs with MaterialId,Composition,Corrected Energy (GNoME / MP summary style; Corrected
+Energy is the total energy in eV of the formula written in Composition). Entries are joined in the order
+given. Entries whose elements lack an elemental entry are left out (their systems too).
+
+Modes:
+  facets  IN.csv [IN2.csv ...] --out OUT.txt [--systems FILE] [--min-stable 3]
+      For every chemical system of 2-4 elements that is the element set of some entry (or for the systems
+      listed one per line in FILE), pymatgen's PhaseDiagram of every entry whose elements lie in the system.
+      Systems with fewer than --min-stable stable entries are left out. One line per system:
+        system<TAB>stable ids (space separated, sorted)<TAB>facets ('|' separated, each a sorted id list)
+      Facets are PhaseDiagram.facets (qhull's triangulated lower hull, vertical facets dropped) as ids of
+      PhaseDiagram.qhull_entries; tie lines are the pairs within a facet (what PDPlotter draws).
+  below   IN.csv --out OUT.csv
+      For every stable entry (a vertex of the PhaseDiagram of its own chemical system):
+        MaterialId,phase_separation_energy,equilibrium_reaction_energy,rebuilt_energy,decomposition
+      phase_separation_energy = PhaseDiagram.get_decomp_and_phase_separation_energy(entry) (all entries
+      of other compositions compete; SLSQP), equilibrium_reaction_energy = get_equilibrium_reaction_energy
+      (stable entries only), rebuilt_energy = get_decomp_and_e_above_hull(entry, allow_negative=True) on a
+      PhaseDiagram rebuilt without the entries of the entry's reduced composition (exact, qhull).
+      decomposition = that rebuilt diagram's decomposition, ';'-joined id:atom fraction sorted by id.
+      All energies eV/atom, pymatgen's sign (negative for stable entries; 0 for elements).
+  sample  IN.csv CANDIDATES.csv --out SYSTEMS.txt --binaries N --ternaries N --quaternaries N [--seed S]
+      A reproducible sample of the chemical systems of the candidates table (for the joined-hull check).
+  subset  CANDIDATES.csv SYSTEMS.txt --out OUT.csv
+      The candidate rows whose elements lie in one of the listed systems (what the test needs).
+
+Usage: python phase_diagram_oracle.py MODE ...  (pymatgen in the venv, e.g. /tmp/oracle/bin/python)
+"""
+import argparse, collections, csv, itertools, random, sys, time, warnings
+from pymatgen.core import Composition, Element
+from pymatgen.entries.computed_entries import ComputedEntry
+from pymatgen.analysis.phase_diagram import PhaseDiagram
+
+warnings.filterwarnings("ignore")
+
+
+def read_entries(paths):
+    entries = []
+    for path in paths:
+        for r in csv.DictReader(open(path)):
+            entries.append(ComputedEntry(Composition(r['Composition']), float(r['Corrected Energy']), entry_id=r['MaterialId']))
+    return entries
+
+
+def system_key(entry):
+    return frozenset(str(e) for e in entry.composition.elements)
+
+
+def system_name(key):
+    return '-'.join(sorted(key))
+
+
+class Index:
+    """Entries by element set, so a system's entries are the union over its subsets."""
+
+    def __init__(self, entries):
+        self.by_system = collections.defaultdict(list)
+        for e in entries:
+            self.by_system[system_key(e)].append(e)
+        self.elements_with_reference = {next(iter(k)) for k in self.by_system if len(k) == 1}
+
+    def entries_in(self, key):
+        items = sorted(key)
+        out = []
+        for n in range(1, len(items) + 1):
+            for sub in itertools.combinations(items, n):
+                out += self.by_system.get(frozenset(sub), [])
+        return out
+
+    def complete(self, key):
+        return all(x in self.elements_with_reference for x in key)
+
+
+def facets_mode(args):
+    index = Index(read_entries(args.inputs))
+    if args.systems:
+        systems = [frozenset(line.strip().split('-')) for line in open(args.systems) if line.strip()]
+    else:
+        systems = sorted((k for k in index.by_system if 2 <= len(k) <= 4), key=lambda k: (len(k), system_name(k)))
+    start = time.time()
+    written = skipped = 0
+    with open(args.out, 'w') as out:
+        for key in systems:
+            if not index.complete(key):
+                skipped += 1
+                continue
+            pd = PhaseDiagram(index.entries_in(key), elements=[Element(x) for x in sorted(key)])
+            stable = sorted(e.entry_id for e in pd.stable_entries)
+            if len(stable) < args.min_stable:
+                continue
+            facets = sorted(sorted(pd.qhull_entries[i].entry_id for i in facet) for facet in pd.facets)
+            out.write(f"{system_name(key)}\t{' '.join(stable)}\t{'|'.join(' '.join(f) for f in facets)}\n")
+            written += 1
+    print(f"{written} systems written, {skipped} without elemental references, {time.time() - start:.1f} s", file=sys.stderr)
+
+
+def below_mode(args):
+    entries = read_entries(args.inputs)
+    index = Index(entries)
+    start = time.time()
+    rows = []
+    for key in sorted(index.by_system, key=lambda k: (len(k), system_name(k))):
+        if not index.complete(key):
+            continue
+        pool = index.entries_in(key)
+        pd = PhaseDiagram(pool, elements=[Element(x) for x in sorted(key)])
+        for entry in index.by_system[key]:
+            if entry not in pd.stable_entries:
+                continue
+            separation = pd.get_decomp_and_phase_separation_energy(entry)[1]
+            equilibrium = pd.get_equilibrium_reaction_energy(entry)
+            reduced = entry.composition.reduced_composition
+            if entry.composition.is_element:
+                rebuilt, decomposition = 0.0, {entry: 1.0}
+            else:
+                others = [e for e in pool if e.composition.reduced_composition != reduced]
+                rebuilt_pd = PhaseDiagram(others, elements=[Element(x) for x in sorted(key)])
+                decomposition, rebuilt = rebuilt_pd.get_decomp_and_e_above_hull(entry, allow_negative=True)
+            text = ';'.join(f"{d.entry_id}:{float(a):.9f}" for d, a in sorted(decomposition.items(), key=lambda x: x[0].entry_id))
+            rows.append((entry.entry_id, separation, equilibrium, rebuilt, text))
+    with open(args.out, 'w') as f:
+        w = csv.writer(f)
+        w.writerow(['MaterialId', 'phase_separation_energy', 'equilibrium_reaction_energy', 'rebuilt_energy', 'decomposition'])
+        for r in sorted(rows):
+            w.writerow([r[0], f"{float(r[1]):.12g}", f"{float(r[2]):.12g}", f"{float(r[3]):.12g}", r[4]])
+    print(f"{len(rows)} stable entries, {time.time() - start:.1f} s", file=sys.stderr)
+
+
+def sample_mode(args):
+    index = Index(read_entries(args.inputs))
+    candidates = read_entries([args.candidates])
+    systems = sorted({system_key(e) for e in candidates if index.complete(system_key(e))}, key=system_name)
+    rng = random.Random(args.seed)
+    chosen = []
+    for size, count in ((2, args.binaries), (3, args.ternaries), (4, args.quaternaries)):
+        pool = [k for k in systems if len(k) == size]
+        chosen += sorted(rng.sample(pool, min(count, len(pool))), key=system_name)
+    with open(args.out, 'w') as out:
+        for key in chosen:
+            out.write(system_name(key) + '\n')
+
+
+def subset_mode(args):
+    systems = [frozenset(line.strip().split('-')) for line in open(args.systems) if line.strip()]
+    with open(args.candidates) as f, open(args.out, 'w') as out:
+        reader = csv.DictReader(f)
+        w = csv.writer(out)
+        w.writerow(['MaterialId', 'Composition', 'Corrected Energy'])
+        for r in reader:
+            key = frozenset(str(e) for e in Composition(r['Composition']).elements)
+            if any(key <= s for s in systems):
+                w.writerow([r['MaterialId'], r['Composition'], r['Corrected Energy']])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest='mode', required=True)
+    p = sub.add_parser('facets'); p.add_argument('inputs', nargs='+'); p.add_argument('--out', required=True)
+    p.add_argument('--systems'); p.add_argument('--min-stable', type=int, default=3); p.set_defaults(run=facets_mode)
+    p = sub.add_parser('below'); p.add_argument('inputs', nargs='+'); p.add_argument('--out', required=True); p.set_defaults(run=below_mode)
+    p = sub.add_parser('sample'); p.add_argument('inputs', nargs=1); p.add_argument('candidates'); p.add_argument('--out', required=True)
+    p.add_argument('--binaries', type=int, default=20); p.add_argument('--ternaries', type=int, default=60)
+    p.add_argument('--quaternaries', type=int, default=40); p.add_argument('--seed', type=int, default=13); p.set_defaults(run=sample_mode)
+    p = sub.add_parser('subset'); p.add_argument('candidates'); p.add_argument('systems'); p.add_argument('--out', required=True)
+    p.set_defaults(run=subset_mode)
+    args = parser.parse_args()
+    args.run(args)
+
+
+if __name__ == '__main__':
+    main()
