@@ -23,13 +23,14 @@ let package = Package(
         .target(name: "CrystalStore", dependencies: ["CrystalModel", "CSQLite"]),
         .target(name: "CrystalHull", dependencies: ["CrystalModel"]),
         .target(name: "CrystalMatch", dependencies: ["CrystalModel"]),
+        .target(name: "CrystalPhaseDiagram", dependencies: ["CrystalModel", "CrystalHull"]),
         .target(name: "CrystalSymmetry", dependencies: ["CrystalModel", "CSpglib"]),
         .target(name: "CrystalStability", dependencies: ["CrystalModel", "CrystalHull", "CrystalStore", "CrystalSymmetry", "CrystalMatch"]),
         .target(name: "CrystalQuery", dependencies: ["CrystalModel", "CrystalStore"]),
         .target(name: "CrystalExport", dependencies: ["CrystalModel", "CrystalStore", "CrystalQuery", "CZlib"]),
         .target(name: "CrystalIngest", dependencies: ["CrystalModel", "CrystalImport", "CrystalStore", "CrystalSymmetry"]),
         .executableTarget(name: "crystaldb", dependencies: [
-            "CrystalModel", "CrystalImport", "CrystalStore", "CrystalIngest", "CrystalExport", "CrystalStability", "CrystalQuery", "CrystalMatch",
+            "CrystalModel", "CrystalImport", "CrystalStore", "CrystalIngest", "CrystalExport", "CrystalStability", "CrystalQuery", "CrystalMatch", "CrystalPhaseDiagram",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-samplegen", dependencies: [
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "CrystalSymmetryTests", dependencies: ["CrystalSymmetry", "CrystalImport", "CrystalModel"]),
         .testTarget(name: "CrystalMatchTests", dependencies: ["CrystalMatch", "CrystalImport", "CrystalModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CrystalHullTests", dependencies: ["CrystalHull", "CrystalImport", "CrystalModel"]),
+        .testTarget(name: "CrystalPhaseDiagramTests", dependencies: ["CrystalPhaseDiagram", "CrystalHull", "CrystalImport", "CrystalModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CrystalStabilityTests", dependencies: ["CrystalStability", "CrystalIngest", "CrystalStore", "CrystalModel", "CrystalExport", "CrystalImport", "CrystalSymmetry", "CrystalMatch"]),
         .testTarget(name: "CrystalQueryTests", dependencies: ["CrystalQuery", "CrystalStore", "CrystalIngest", "CrystalModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CrystalExportTests", dependencies: ["CrystalExport", "CrystalImport", "CrystalIngest", "CrystalStability", "CrystalStore", "CrystalQuery", "CrystalModel"]),

@@ -6,13 +6,15 @@ Energy is the total energy in eV of the formula written in Composition). Entries
 given. Entries whose elements lack an elemental entry are left out (their systems too).
 
 Modes:
-  facets  IN.csv [IN2.csv ...] --out OUT.txt [--systems FILE] [--min-stable 3]
+  facets  IN.csv [IN2.csv ...] --out OUT.txt[.gz] [--systems FILE] [--min-stable 3]
       For every chemical system of 2-4 elements that is the element set of some entry (or for the systems
       listed one per line in FILE), pymatgen's PhaseDiagram of every entry whose elements lie in the system.
-      Systems with fewer than --min-stable stable entries are left out. One line per system:
-        system<TAB>stable ids (space separated, sorted)<TAB>facets ('|' separated, each a sorted id list)
+      Systems with fewer than --min-stable stable entries are left out. One line per system, sorted by
+      element count then name:
+        system<TAB>facets ('|' separated, each a sorted, space-separated id list)
       Facets are PhaseDiagram.facets (qhull's triangulated lower hull, vertical facets dropped) as ids of
-      PhaseDiagram.qhull_entries; tie lines are the pairs within a facet (what PDPlotter draws).
+      PhaseDiagram.qhull_entries; tie lines are the pairs within a facet (what PDPlotter draws). The stable
+      entries are exactly the entries of the facets (PhaseDiagram._compute defines them so).
   below   IN.csv --out OUT.csv
       For every stable entry (a vertex of the PhaseDiagram of its own chemical system):
         MaterialId,phase_separation_energy,equilibrium_reaction_energy,rebuilt_energy,decomposition
@@ -29,7 +31,7 @@ Modes:
 
 Usage: python phase_diagram_oracle.py MODE ...  (pymatgen in the venv, e.g. /tmp/oracle/bin/python)
 """
-import argparse, collections, csv, itertools, random, sys, time, warnings
+import argparse, collections, csv, gzip, itertools, random, sys, time, warnings
 from pymatgen.core import Composition, Element
 from pymatgen.entries.computed_entries import ComputedEntry
 from pymatgen.analysis.phase_diagram import PhaseDiagram
@@ -82,18 +84,21 @@ def facets_mode(args):
         systems = sorted((k for k in index.by_system if 2 <= len(k) <= 4), key=lambda k: (len(k), system_name(k)))
     start = time.time()
     written = skipped = 0
-    with open(args.out, 'w') as out:
-        for key in systems:
-            if not index.complete(key):
-                skipped += 1
-                continue
-            pd = PhaseDiagram(index.entries_in(key), elements=[Element(x) for x in sorted(key)])
-            stable = sorted(e.entry_id for e in pd.stable_entries)
-            if len(stable) < args.min_stable:
-                continue
-            facets = sorted(sorted(pd.qhull_entries[i].entry_id for i in facet) for facet in pd.facets)
-            out.write(f"{system_name(key)}\t{' '.join(stable)}\t{'|'.join(' '.join(f) for f in facets)}\n")
-            written += 1
+    lines = []
+    for key in systems:
+        if not index.complete(key):
+            skipped += 1
+            continue
+        pd = PhaseDiagram(index.entries_in(key), elements=[Element(x) for x in sorted(key)])
+        if len(pd.stable_entries) < args.min_stable:
+            continue
+        facets = sorted(sorted(pd.qhull_entries[i].entry_id for i in facet) for facet in pd.facets)
+        lines.append(f"{system_name(key)}\t{'|'.join(' '.join(f) for f in facets)}\n")
+        written += 1
+    data = ''.join(lines).encode()
+    with open(args.out, 'wb') as out:
+        # mtime=0: the same answers give the same bytes.
+        out.write(gzip.compress(data, compresslevel=9, mtime=0) if args.out.endswith('.gz') else data)
     print(f"{written} systems written, {skipped} without elemental references, {time.time() - start:.1f} s", file=sys.stderr)
 
 

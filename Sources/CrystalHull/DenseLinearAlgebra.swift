@@ -89,3 +89,38 @@ enum DenseLinearAlgebra {
         return basis
     }
 }
+
+extension DenseLinearAlgebra {
+    /// The inverse of a square, non-singular matrix stored row by row (`size` x `size`), by Gauss-Jordan with
+    /// partial pivoting; nil when singular.
+    static func inverse(flat matrix: [Double], size n: Int) -> [Double]? {
+        guard n > 0, matrix.count == n * n else { return nil }
+        var a = matrix
+        var b = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { b[i * n + i] = 1 }
+        for column in 0..<n {
+            var pivot = column
+            for r in column..<n where abs(a[r * n + column]) > abs(a[pivot * n + column]) { pivot = r }
+            guard abs(a[pivot * n + column]) > singular else { return nil }
+            if pivot != column {
+                for c in 0..<n {
+                    a.swapAt(column * n + c, pivot * n + c)
+                    b.swapAt(column * n + c, pivot * n + c)
+                }
+            }
+            let scale = a[column * n + column]
+            for c in 0..<n {
+                a[column * n + c] /= scale
+                b[column * n + c] /= scale
+            }
+            for r in 0..<n where r != column && a[r * n + column] != 0 {
+                let factor = a[r * n + column]
+                for c in 0..<n {
+                    a[r * n + c] -= factor * a[column * n + c]
+                    b[r * n + c] -= factor * b[column * n + c]
+                }
+            }
+        }
+        return b
+    }
+}

@@ -60,6 +60,15 @@ struct FacetSearch {
     let fractions: [[Double]]
     let energies: [Double]
     let k: Int
+    /// `fractions` row by row (`flat[j * k + i]`), for the loops over every phase.
+    let flat: [Double]
+
+    init(fractions: [[Double]], energies: [Double], k: Int) {
+        self.fractions = fractions
+        self.energies = energies
+        self.k = k
+        flat = fractions.flatMap { $0 }
+    }
 
     /// A face of a point set's convex hull: its points, `basis` of them spanning it, and the unit normal
     /// (in the coordinates the face was found in) pointing away from the set.
@@ -75,44 +84,106 @@ struct FacetSearch {
     /// tolerance of that plane; nil if the basis is singular.
     func facet(through basis: [Int], including required: [Int] = []) -> HullFacets.Facet? {
         guard let mu = DenseLinearAlgebra.solve(basis.map { fractions[$0] }, basis.map { energies[$0] }) else { return nil }
-        var on = Set(required)
-        for j in fractions.indices where slack(j, mu) <= HullTolerances.coplanar { on.insert(j) }
-        return HullFacets.Facet(phases: on.sorted(), chemicalPotentials: mu)
+        var on = [Int]()
+        flat.withUnsafeBufferPointer { x in
+            for j in energies.indices {
+                var value = energies[j]
+                for i in 0..<k { value -= mu[i] * x[j * k + i] }
+                if value <= HullTolerances.coplanar { on.append(j) }
+            }
+        }
+        for j in required where !on.contains(j) { on.append(j) }
+        on.sort()
+        return HullFacets.Facet(phases: on, chemicalPotentials: mu)
     }
 
     func run(corners: [Int]) -> [HullFacets.Facet]? {
-        var flat = [Double](repeating: 0, count: fractions.count * k)
-        for (j, x) in fractions.enumerated() { for i in 0..<k { flat[j * k + i] = x[i] } }
         let lp = HullLP(fractions: flat, energies: energies, k: k, elementalColumn: corners)
         guard let start = lp.solve(target: [Double](repeating: 1 / Double(k), count: k)),
               let first = facet(through: start.basicColumns) else { return nil }
         var seen: Set<[Int]> = [first.phases]
         var queue = [first]
         var found = [HullFacets.Facet]()
+        var slacks = [Double](repeating: 0, count: energies.count)
+        let n = energies.count, k = self.k
         while let current = queue.popLast() {
             found.append(current)
-            for ridge in faces(of: current.phases, coordinates: { fractions[$0] }, dimension: k) {
-                // Rotate the plane about the ridge (μ moves along the ridge's outward normal, which keeps the
-                // ridge's phases on the plane and lifts the facet's others off it) until another phase touches.
-                var step = Double.infinity
-                var touching = -1
-                for j in fractions.indices {
-                    let rate = DenseLinearAlgebra.dot(ridge.normal, fractions[j])
-                    guard rate > HullTolerances.composition else { continue }
-                    let t = slack(j, current.chemicalPotentials) / rate
-                    if t < step {
-                        step = t
-                        touching = j
+            var next = [(basis: [Int], points: [Int])]()
+            flat.withUnsafeBufferPointer { x in
+                energies.withUnsafeBufferPointer { energy in
+                    slacks.withUnsafeMutableBufferPointer { slack in
+                        current.chemicalPotentials.withUnsafeBufferPointer { mu in
+                            for j in 0..<n {
+                                var value = energy[j]
+                                for i in 0..<k { value -= mu[i] * x[j * k + i] }
+                                slack[j] = value
+                            }
+                        }
+                        for ridge in ridges(of: current.phases) {
+                            // Rotate the plane about the ridge (μ moves along the ridge's outward normal, which
+                            // keeps the ridge's phases on the plane and lifts the facet's others off it) until
+                            // another phase touches.
+                            var step = Double.infinity
+                            var touching = -1
+                            ridge.normal.withUnsafeBufferPointer { normal in
+                                for j in 0..<n {
+                                    var rate = 0.0
+                                    for i in 0..<k { rate += normal[i] * x[j * k + i] }
+                                    guard rate > HullTolerances.composition else { continue }
+                                    let t = slack[j] / rate
+                                    if t < step {
+                                        step = t
+                                        touching = j
+                                    }
+                                }
+                            }
+                            // Nothing on the far side: the ridge lies on the boundary of the composition simplex.
+                            guard touching >= 0 else { continue }
+                            // The simplex beyond (if nothing else lies on its plane) may be known already.
+                            var simplex = ridge.points
+                            simplex.append(touching)
+                            simplex.sort()
+                            if ridge.points.count == k - 1, seen.contains(simplex) { continue }
+                            next.append((ridge.basis + [touching], ridge.points))
+                        }
                     }
                 }
-                // Nothing on the far side: the ridge lies on the boundary of the composition simplex.
-                guard touching >= 0, let next = facet(through: ridge.basis + [touching], including: ridge.points),
-                      !seen.contains(next.phases) else { continue }
-                seen.insert(next.phases)
-                queue.append(next)
+            }
+            for (basis, points) in next {
+                guard let facet = facet(through: basis, including: points), !seen.contains(facet.phases) else { continue }
+                seen.insert(facet.phases)
+                queue.append(facet)
             }
         }
         return found
+    }
+
+    /// The ridges of a facet: for a simplex, the faces opposite each vertex, whose outward normals are the
+    /// negated columns of the inverse of the vertices' fraction matrix (x_j . column_i = δ_ji); for a flat
+    /// facet, the faces of its composition polytope.
+    func ridges(of phases: [Int]) -> [Face] {
+        guard phases.count == k else { return faces(of: phases, coordinates: { fractions[$0] }, dimension: k) }
+        var matrix = [Double](repeating: 0, count: k * k)
+        for (r, j) in phases.enumerated() { for i in 0..<k { matrix[r * k + i] = flat[j * k + i] } }
+        guard let inverse = DenseLinearAlgebra.inverse(flat: matrix, size: k) else {
+            return faces(of: phases, coordinates: { fractions[$0] }, dimension: k)
+        }
+        var out = [Face]()
+        out.reserveCapacity(k)
+        for column in 0..<k {
+            var normal = [Double](repeating: 0, count: k)
+            var length = 0.0
+            for i in 0..<k {
+                normal[i] = -inverse[i * k + column]
+                length += normal[i] * normal[i]
+            }
+            length = length.squareRoot()
+            for i in 0..<k { normal[i] /= length }
+            var face = phases
+            face.remove(at: column)
+            out.append(Face(points: face, basis: face, normal: normal))
+        }
+        return out
     }
 
     /// The faces of the convex hull of `points`, whose coordinates span R^dimension (affinely, a polytope of
