@@ -15,13 +15,13 @@ Modes:
       Facets are PhaseDiagram.facets (qhull's triangulated lower hull, vertical facets dropped) as ids of
       PhaseDiagram.qhull_entries; tie lines are the pairs within a facet (what PDPlotter draws). The stable
       entries are exactly the entries of the facets (PhaseDiagram._compute defines them so).
-  below   IN.csv --out OUT.csv
+  below   IN.csv --out OUT.csv [--jobs 2]
       For every stable entry (a vertex of the PhaseDiagram of its own chemical system):
-        MaterialId,phase_separation_energy,equilibrium_reaction_energy,rebuilt_energy,decomposition
+        MaterialId,phase_separation_energy,rebuilt_energy,decomposition
       phase_separation_energy = PhaseDiagram.get_decomp_and_phase_separation_energy(entry) (all entries
-      of other compositions compete; SLSQP), equilibrium_reaction_energy = get_equilibrium_reaction_energy
-      (stable entries only), rebuilt_energy = get_decomp_and_e_above_hull(entry, allow_negative=True) on a
-      PhaseDiagram rebuilt without the entries of the entry's reduced composition (exact, qhull).
+      of other compositions compete; SLSQP), rebuilt_energy = get_decomp_and_e_above_hull(entry,
+      allow_negative=True) on a PhaseDiagram rebuilt without the entries of the entry's reduced composition
+      (exact, qhull).
       decomposition = that rebuilt diagram's decomposition, ';'-joined id:atom fraction sorted by id.
       All energies eV/atom, pymatgen's sign (negative for stable entries; 0 for elements).
   sample  IN.csv CANDIDATES.csv --out SYSTEMS.txt --binaries N --ternaries N --quaternaries N [--seed S]
@@ -31,7 +31,7 @@ Modes:
 
 Usage: python phase_diagram_oracle.py MODE ...  (pymatgen in the venv, e.g. /tmp/oracle/bin/python)
 """
-import argparse, collections, csv, gzip, itertools, random, sys, time, warnings
+import argparse, collections, csv, gzip, itertools, multiprocessing, random, sys, time, warnings
 from pymatgen.core import Composition, Element
 from pymatgen.entries.computed_entries import ComputedEntry
 from pymatgen.analysis.phase_diagram import PhaseDiagram
@@ -102,35 +102,39 @@ def facets_mode(args):
     print(f"{written} systems written, {skipped} without elemental references, {time.time() - start:.1f} s", file=sys.stderr)
 
 
-def below_mode(args):
-    entries = read_entries(args.inputs)
-    index = Index(entries)
-    start = time.time()
+def below_system(job):
+    """The stable entries of one system: (id, phase separation energy, rebuilt energy, decomposition)."""
+    key, pool, own = job
+    elements = [Element(x) for x in sorted(key)]
+    pd = PhaseDiagram(pool, elements=elements)
     rows = []
-    for key in sorted(index.by_system, key=lambda k: (len(k), system_name(k))):
-        if not index.complete(key):
+    for entry in own:
+        if entry not in pd.stable_entries:
             continue
-        pool = index.entries_in(key)
-        pd = PhaseDiagram(pool, elements=[Element(x) for x in sorted(key)])
-        for entry in index.by_system[key]:
-            if entry not in pd.stable_entries:
-                continue
-            separation = pd.get_decomp_and_phase_separation_energy(entry)[1]
-            equilibrium = pd.get_equilibrium_reaction_energy(entry)
-            reduced = entry.composition.reduced_composition
-            if entry.composition.is_element:
-                rebuilt, decomposition = 0.0, {entry: 1.0}
-            else:
-                others = [e for e in pool if e.composition.reduced_composition != reduced]
-                rebuilt_pd = PhaseDiagram(others, elements=[Element(x) for x in sorted(key)])
-                decomposition, rebuilt = rebuilt_pd.get_decomp_and_e_above_hull(entry, allow_negative=True)
-            text = ';'.join(f"{d.entry_id}:{float(a):.9f}" for d, a in sorted(decomposition.items(), key=lambda x: x[0].entry_id))
-            rows.append((entry.entry_id, separation, equilibrium, rebuilt, text))
+        separation = pd.get_decomp_and_phase_separation_energy(entry)[1]
+        reduced = entry.composition.reduced_composition
+        if entry.composition.is_element:
+            rebuilt, decomposition = 0.0, {entry: 1.0}
+        else:
+            others = [e for e in pool if e.composition.reduced_composition != reduced]
+            decomposition, rebuilt = PhaseDiagram(others, elements=elements).get_decomp_and_e_above_hull(entry, allow_negative=True)
+        text = ';'.join(f"{d.entry_id}:{float(a):.9f}" for d, a in sorted(decomposition.items(), key=lambda x: x[0].entry_id))
+        rows.append((entry.entry_id, float(separation), float(rebuilt), text))
+    return rows
+
+
+def below_mode(args):
+    index = Index(read_entries(args.inputs))
+    start = time.time()
+    jobs = [(key, index.entries_in(key), index.by_system[key])
+            for key in sorted(index.by_system, key=lambda k: (len(k), system_name(k))) if index.complete(key)]
+    with multiprocessing.Pool(args.jobs) as pool:
+        rows = [row for rows in pool.imap(below_system, jobs, chunksize=16) for row in rows]
     with open(args.out, 'w') as f:
-        w = csv.writer(f)
-        w.writerow(['MaterialId', 'phase_separation_energy', 'equilibrium_reaction_energy', 'rebuilt_energy', 'decomposition'])
+        w = csv.writer(f, lineterminator='\n')
+        w.writerow(['MaterialId', 'phase_separation_energy', 'rebuilt_energy', 'decomposition'])
         for r in sorted(rows):
-            w.writerow([r[0], f"{float(r[1]):.12g}", f"{float(r[2]):.12g}", f"{float(r[3]):.12g}", r[4]])
+            w.writerow([r[0], f"{r[1]:.12g}", f"{r[2]:.12g}", r[3]])
     print(f"{len(rows)} stable entries, {time.time() - start:.1f} s", file=sys.stderr)
 
 
@@ -165,7 +169,8 @@ def main():
     sub = parser.add_subparsers(dest='mode', required=True)
     p = sub.add_parser('facets'); p.add_argument('inputs', nargs='+'); p.add_argument('--out', required=True)
     p.add_argument('--systems'); p.add_argument('--min-stable', type=int, default=3); p.set_defaults(run=facets_mode)
-    p = sub.add_parser('below'); p.add_argument('inputs', nargs='+'); p.add_argument('--out', required=True); p.set_defaults(run=below_mode)
+    p = sub.add_parser('below'); p.add_argument('inputs', nargs='+'); p.add_argument('--out', required=True)
+    p.add_argument('--jobs', type=int, default=2); p.set_defaults(run=below_mode)
     p = sub.add_parser('sample'); p.add_argument('inputs', nargs=1); p.add_argument('candidates'); p.add_argument('--out', required=True)
     p.add_argument('--binaries', type=int, default=20); p.add_argument('--ternaries', type=int, default=60)
     p.add_argument('--quaternaries', type=int, default=40); p.add_argument('--seed', type=int, default=13); p.set_defaults(run=sample_mode)
