@@ -200,11 +200,10 @@ final class HullSpace {
     /// Target fractions of an entry in the element order of its own system (they coincide).
     func target(_ index: Int) -> [Double] { point(index).fractions }
 
-    /// Places entries that are not members against this space's hull (after `solve`): formation energy
-    /// against this space's elemental references, energy above the hull (negative below) and the hull phases
-    /// at the entry's composition; nil when this space lacks an element of the entry.
-    func place(_ indices: [Int], _ report: (Int, HullPlacement?) -> Void) {
-        var programs = [ChemicalSystemKey: (lp: HullLP, phases: [Int])]()
+    /// Places entries that are not members against this space's hull (after `solve`): energy above it,
+    /// negative below; nil when this space lacks an element of the entry.
+    func place(_ indices: [Int], _ report: (Int, Double?) -> Void) {
+        var programs = [ChemicalSystemKey: HullLP]()
         for index in indices {
             guard missing(entries[index]).isEmpty else {
                 report(index, nil)
@@ -214,16 +213,13 @@ final class HullSpace {
             if programs[p.system] == nil {
                 var stable = [Int]()
                 for sub in p.system.subsets() { if let phases = vertices[sub] { stable += phases } }
-                programs[p.system] = (makeLP(stable, p.elements), stable)
+                programs[p.system] = makeLP(stable, p.elements)
             }
-            let program = programs[p.system]!
-            guard let solution = program.lp.solve(target: p.fractions) else {
+            guard let solution = programs[p.system]!.solve(target: p.fractions) else {
                 report(index, nil)
                 continue
             }
-            let formation = formationEnergy(index)
-            report(index, HullPlacement(formationEnergyPerAtom: formation, energyAboveHull: formation - solution.energy,
-                                        decomposition: solution.basis.map { (program.phases[$0.column], $0.weight) }.sorted { $0.entry < $1.entry }))
+            report(index, formationEnergy(index) - solution.energy)
         }
     }
 }

@@ -7,12 +7,19 @@ extension StabilityEngine {
         var placements = [HullPlacement?](repeating: nil, count: entries.count)
         let space = HullSpace(entries: entries, members: members)
         space.solve { index, hull in
-            results[index] = Self.result(hull)
+            results[index].formationEnergyPerAtom = hull.formationEnergy
+            results[index].energyAboveHull = hull.energyAbove
+            results[index].isHullVertex = hull.isVertex
             results[index].isReferenceHullVertex = hull.isVertex
+            results[index].decomposition = hull.decomposition
+            results[index].missingReferences = hull.missing
+            results[index].energyBelowHull = hull.energyBelow
+            results[index].competingDecomposition = hull.competing
         }
         var isMember = [Bool](repeating: false, count: entries.count)
         for index in members { isMember[index] = true }
-        space.place(entries.indices.filter { !isMember[$0] }) { index, placement in placements[index] = placement }
+        var programs = [ChemicalSystemKey: (lp: HullLP, phases: [Int])]()
+        for index in entries.indices where !isMember[index] { placements[index] = space.placement(index, programs: &programs) }
         return (results, placements)
     }
 }

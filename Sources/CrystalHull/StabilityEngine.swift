@@ -18,7 +18,15 @@ public struct StabilityEngine {
     public func compute(_ entries: [HullEntry]) -> [StabilityResult] {
         var results = [StabilityResult](repeating: StabilityResult(), count: entries.count)
         let all = HullSpace(entries: entries, members: Array(entries.indices))
-        all.solve { index, hull in results[index] = Self.result(hull) }
+        all.solve { index, hull in
+            results[index].formationEnergyPerAtom = hull.formationEnergy
+            results[index].energyAboveHull = hull.energyAbove
+            results[index].isHullVertex = hull.isVertex
+            results[index].decomposition = hull.decomposition
+            results[index].missingReferences = hull.missing
+            results[index].energyBelowHull = hull.energyBelow
+            results[index].competingDecomposition = hull.competing
+        }
         let referenceIndices = entries.indices.filter { entries[$0].isReference }
         if referenceIndices.count == entries.count {
             // Every entry is a reference: the reference hull is the hull.
@@ -27,21 +35,8 @@ public struct StabilityEngine {
             let references = HullSpace(entries: entries, members: referenceIndices)
             references.solve { index, hull in results[index].isReferenceHullVertex = hull.isVertex }
             let others = entries.indices.filter { !entries[$0].isReference }
-            references.place(others) { index, placement in results[index].energyAboveReferenceHull = placement?.energyAboveHull }
+            references.place(others) { index, energyAbove in results[index].energyAboveReferenceHull = energyAbove }
         }
         return results
-    }
-
-    /// A member's result from its answer in a hull space.
-    static func result(_ hull: HullSpace.Answer) -> StabilityResult {
-        var result = StabilityResult()
-        result.formationEnergyPerAtom = hull.formationEnergy
-        result.energyAboveHull = hull.energyAbove
-        result.isHullVertex = hull.isVertex
-        result.decomposition = hull.decomposition
-        result.missingReferences = hull.missing
-        result.energyBelowHull = hull.energyBelow
-        result.competingDecomposition = hull.competing
-        return result
     }
 }

@@ -22,7 +22,7 @@ public struct DrawingOptions: Sendable {
     }
 
     /// Whether a point is drawn: stable, below the hull, or within the cutoff.
-    func isDrawn(_ point: PhaseDiagram.Point) -> Bool {
+    public func isDrawn(_ point: PhaseDiagram.Point) -> Bool {
         point.isStable || point.energyAboveHull <= maximumEnergyAboveHull
     }
 }

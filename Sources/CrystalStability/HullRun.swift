@@ -95,7 +95,8 @@ public struct HullRun {
                                             energyAboveHull: result.energyAboveHull, energyAboveReferenceHull: result.energyAboveReferenceHull,
                                             isHullVertex: result.isHullVertex, isReferenceHullVertex: result.isReferenceHullVertex,
                                             decomposition: result.decomposition.map { (input[$0.entry].id, $0.fraction) },
-                                            missingReferences: result.missingReferences))
+                                            missingReferences: result.missingReferences, energyBelowHull: result.energyBelowHull,
+                                            decompositionReaction: DecompositionReaction(result, of: input[position].composition) { input[$0].composition }?.description))
             }
         }
         summary.recomputed = counts.recomputed
