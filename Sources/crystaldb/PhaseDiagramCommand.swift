@@ -142,7 +142,8 @@ struct PhaseDiagramCommand: ParsableCommand {
             "entry '\($0.id)' (\($0.formula)): no elemental entry for \($0.missing.map(\.symbol).joined(separator: ",")); not placed on the hull"
         }
         if unplaced.count > 10 { lines.append("... and \(unplaced.count - 10) more (crystaldb diagnostics lists the entries the last hull run could not place)") }
-        return lines.joined(separator: "\n")
+        // One `error:` line each (failing prints the first prefix).
+        return lines.joined(separator: "\nerror: ")
     }
 }
 
