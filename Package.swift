@@ -38,7 +38,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-bench", dependencies: [
-            "CrystalModel", "CrystalHull", "CrystalImport", "CrystalStore", "CrystalQuery", "CrystalSymmetry", "CrystalMatch",
+            "CrystalModel", "CrystalHull", "CrystalPhaseDiagram", "CrystalImport", "CrystalStore", "CrystalQuery", "CrystalSymmetry", "CrystalMatch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-fuzz", dependencies: ["CrystalModel", "CIFSyntax", "CrystalImport", "CrystalQuery"]),

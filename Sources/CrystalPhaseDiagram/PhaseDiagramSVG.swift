@@ -246,7 +246,7 @@ public struct PhaseDiagramSVG {
         let unstable = points.filter { !$0.isStable && $0.energyAboveHull >= 0 }.count
         if unstable > 0 { items.append(("unstable", ColorScale.color(0.35), "#333333", "above the hull (\(unstable))")) }
         let below = points.filter { !$0.isStable && $0.energyAboveHull < 0 }.count
-        if below > 0 { items.append(("below", Self.belowColor, "#333333", "below the reference hull (\(below))")) }
+        if below > 0 { items.append(("below", Self.belowColor, "#333333", "below the hull (\(below))")) }
         if let source = options.highlight {
             let count = points.filter { $0.source == source }.count
             items.append(("highlight", "#ffffff", Self.highlightColor, "\(source) (\(count))"))

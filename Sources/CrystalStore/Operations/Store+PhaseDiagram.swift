@@ -44,3 +44,13 @@ extension Store {
         if let done = current { try body(done.input) }
     }
 }
+
+extension Store {
+    /// Every chemical system with the number of entries in it (its own, not its subsystems'), by system.
+    public func chemicalSystemSizes() throws -> [(system: String, entries: Int)] {
+        let statement = try database.prepare("SELECT chemical_system, count(*) FROM entries GROUP BY chemical_system ORDER BY chemical_system")
+        var out = [(system: String, entries: Int)]()
+        while try statement.step() { out.append((statement.text(0) ?? "", Int(statement.int(1)))) }
+        return out
+    }
+}
