@@ -24,6 +24,9 @@ Modes:
       (exact, qhull).
       decomposition = that rebuilt diagram's decomposition, ';'-joined id:atom fraction sorted by id.
       All energies eV/atom, pymatgen's sign (negative for stable entries; 0 for elements).
+  compact-below FULL.csv --out OUT.csv[.gz]
+      The energies of `below`'s output without the decomposition, to 10 significant digits (the committed
+      fixture): MaterialId,phase_separation_energy,rebuilt_energy.
   sample  IN.csv CANDIDATES.csv --out SYSTEMS.txt --binaries N --ternaries N --quaternaries N [--seed S]
       A reproducible sample of the chemical systems of the candidates table (for the joined-hull check).
   subset  CANDIDATES.csv SYSTEMS.txt --out OUT.csv
@@ -138,6 +141,15 @@ def below_mode(args):
     print(f"{len(rows)} stable entries, {time.time() - start:.1f} s", file=sys.stderr)
 
 
+def compact_below_mode(args):
+    lines = ['MaterialId,phase_separation_energy,rebuilt_energy']
+    for r in csv.DictReader(open(args.full)):
+        lines.append(f"{r['MaterialId']},{float(r['phase_separation_energy']):.10g},{float(r['rebuilt_energy']):.10g}")
+    data = ('\n'.join(lines) + '\n').encode()
+    with open(args.out, 'wb') as out:
+        out.write(gzip.compress(data, compresslevel=9, mtime=0) if args.out.endswith('.gz') else data)
+
+
 def sample_mode(args):
     index = Index(read_entries(args.inputs))
     candidates = read_entries([args.candidates])
@@ -171,6 +183,7 @@ def main():
     p.add_argument('--systems'); p.add_argument('--min-stable', type=int, default=3); p.set_defaults(run=facets_mode)
     p = sub.add_parser('below'); p.add_argument('inputs', nargs='+'); p.add_argument('--out', required=True)
     p.add_argument('--jobs', type=int, default=2); p.set_defaults(run=below_mode)
+    p = sub.add_parser('compact-below'); p.add_argument('full'); p.add_argument('--out', required=True); p.set_defaults(run=compact_below_mode)
     p = sub.add_parser('sample'); p.add_argument('inputs', nargs=1); p.add_argument('candidates'); p.add_argument('--out', required=True)
     p.add_argument('--binaries', type=int, default=20); p.add_argument('--ternaries', type=int, default=60)
     p.add_argument('--quaternaries', type=int, default=40); p.add_argument('--seed', type=int, default=13); p.set_defaults(run=sample_mode)
