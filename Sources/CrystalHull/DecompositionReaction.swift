@@ -1,4 +1,3 @@
-import Foundation
 import CrystalModel
 
 /// An entry's decomposition written as a reaction: `Li3FeO3 -> 0.571 LiFeO2 + 0.429 Li2O   (+0.024 eV/atom)`.
@@ -38,10 +37,17 @@ public struct DecompositionReaction: Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        let name = reactant.electronegativityOrderedFormula
+        Self.text(reactant: reactant.electronegativityOrderedFormula,
+                  products: products.map { ($0.composition.electronegativityOrderedFormula, $0.fraction) }, energy: energy)
+    }
+
+    /// The reaction's text from formulas already written (for writers that reuse them across many reactions);
+    /// products largest fraction first, then by formula, as `description` orders them.
+    public static func text(reactant: String, products: [(formula: String, fraction: Double)], energy: Double) -> String {
         // A stable element has nothing to decompose into.
-        guard !products.isEmpty else { return "\(name) (elemental reference)" }
-        let right = products.map { String(format: "%.3f ", $0.fraction) + $0.composition.electronegativityOrderedFormula }
-        return "\(name) -> \(right.joined(separator: " + "))   (\(String(format: "%+.3f", energy)) eV/atom)"
+        guard !products.isEmpty else { return "\(reactant) (elemental reference)" }
+        let ordered = products.sorted { $0.fraction != $1.fraction ? $0.fraction > $1.fraction : $0.formula < $1.formula }
+        let right = ordered.map { FixedDecimal.text($0.fraction, decimals: 3) + " " + $0.formula }
+        return "\(reactant) -> \(right.joined(separator: " + "))   (\(FixedDecimal.text(energy, decimals: 3, plus: true)) eV/atom)"
     }
 }

@@ -52,6 +52,16 @@ public struct PhaseDiagram: Sendable {
 
     /// A point's reaction: its decomposition with its energy above the hull, or for a vertex the phases of
     /// the hull without it with its energy below that hull (see `DecompositionReaction`).
+    /// `reaction(index).description` from the points' formulas written once (`formulas[j]` for point j).
+    func reactionText(_ index: Int, formulas: [String]) -> String {
+        let point = points[index]
+        if point.isStable, let below = point.energyBelowHull {
+            return DecompositionReaction.text(reactant: formulas[index], products: point.competing.map { (formulas[$0.point], $0.fraction) }, energy: -below)
+        }
+        return DecompositionReaction.text(reactant: formulas[index], products: point.decomposition.map { (formulas[$0.point], $0.fraction) },
+                                          energy: point.energyAboveHull)
+    }
+
     public func reaction(_ index: Int) -> DecompositionReaction {
         let point = points[index]
         if point.isStable, let below = point.energyBelowHull {

@@ -29,10 +29,23 @@ public enum PhaseDiagramHTML {
         stableTable(&page, diagram)
         page.raw("<div id=\"self-check\" data-status=\"script did not run\" hidden></div>\n</main>\n")
         // "</" would end the script element early; "<\/" is the same JSON string.
-        let data = PhaseDiagramJSON.write(diagram, options: options).replacingOccurrences(of: "</", with: "<\\/")
+        let data = scriptSafe(PhaseDiagramJSON.write(diagram, options: options))
         page.raw("<script id=\"diagram-data\" type=\"application/json\">\n" + data + "</script>\n")
         page.raw("<script>\n" + PhaseDiagramPage.script + "</script>\n</body>\n</html>\n")
         return page.text
+    }
+
+    /// `text` with every `</` written `<\/` (the same JSON string), so that it cannot close the script element.
+    static func scriptSafe(_ text: String) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "/"), previous == UInt8(ascii: "<") { out.append(UInt8(ascii: "\\")) }
+            out.append(byte)
+            previous = byte
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The stable phases with their energies and reactions: what a printed page keeps of the cards.
@@ -48,8 +61,8 @@ public enum PhaseDiagramHTML {
             let formula = FormulaMarkup(point.composition)
             page.raw("<tr><td>" + formula.parts.map { SVGBuilder.escape($0.symbol) + ($0.amount.isEmpty ? "" : "<sub>\(SVGBuilder.escape($0.amount))</sub>") }.joined() + "</td>")
             page.raw("<td>\(SVGBuilder.escape(point.id))</td><td>\(SVGBuilder.escape(point.source))</td>")
-            page.raw("<td class=\"number\">" + String(format: "%.3f", point.formationEnergyPerAtom) + "</td>")
-            page.raw("<td class=\"number\">" + (point.energyBelowHull.map { String(format: "%.3f", $0) } ?? "") + "</td>")
+            page.raw("<td class=\"number\">" + FixedDecimal.text(point.formationEnergyPerAtom, decimals: 3) + "</td>")
+            page.raw("<td class=\"number\">" + (point.energyBelowHull.map { FixedDecimal.text($0, decimals: 3) } ?? "") + "</td>")
             page.raw("<td>\(SVGBuilder.escape(diagram.reaction(i).description))</td></tr>\n")
         }
         page.raw("</tbody>\n</table>\n</section>\n")

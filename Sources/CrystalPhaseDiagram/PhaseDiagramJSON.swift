@@ -16,33 +16,60 @@ import CrystalModel
 public enum PhaseDiagramJSON {
     public static func write(_ diagram: PhaseDiagram, options: DrawingOptions = DrawingOptions()) -> String {
         let points = diagram.points
-        var out = "{\"chemical_system\":\(JSONText.string(diagram.chemicalSystem))"
+        let formulas = points.map(\.composition.electronegativityOrderedFormula)
+        let ids = points.map { JSONText.string($0.id) }
+        var out = ""
+        out.reserveCapacity(512 + points.count * 420)
+        out += "{\"chemical_system\":"
+        out += JSONText.string(diagram.chemicalSystem)
         out += ",\"elements\":[" + diagram.elements.map { JSONText.string($0.symbol) }.joined(separator: ",") + "]"
-        out += ",\"hull\":\(JSONText.string(diagram.hullMode.rawValue)),\"max_e_above_hull\":\(JSONText.number(options.maximumEnergyAboveHull))"
+        out += ",\"hull\":" + JSONText.string(diagram.hullMode.rawValue) + ",\"max_e_above_hull\":" + JSONText.number(options.maximumEnergyAboveHull)
         out += ",\"points\":["
         for (i, point) in points.enumerated() {
-            if i > 0 { out += "," }
-            out += "\n{\"id\":\(JSONText.string(point.id)),\"formula\":\(JSONText.string(point.composition.electronegativityOrderedFormula))"
-            out += ",\"reduced_formula\":\(JSONText.string(point.composition.reducedFormula)),\"source\":\(JSONText.string(point.source))"
-            out += ",\"is_reference\":\(point.isReference)"
-            out += ",\"fractions\":[" + point.fractions.map(JSONText.number).joined(separator: ",") + "]"
-            out += ",\"coordinates\":[" + coordinates(point.fractions).map(JSONText.number).joined(separator: ",") + "]"
-            out += ",\"formation_energy_per_atom\":\(JSONText.number(point.formationEnergyPerAtom))"
-            out += ",\"e_above_hull\":\(JSONText.number(point.energyAboveHull)),\"stable\":\(point.isStable),\"drawn\":\(options.isDrawn(point))"
-            if let below = point.energyBelowHull { out += ",\"e_below_hull\":\(JSONText.number(below))" }
-            out += ",\"decomposition\":[" + point.decomposition.map {
-                "{\"id\":\(JSONText.string(points[$0.point].id)),\"fraction\":\(JSONText.number($0.fraction))}"
-            }.joined(separator: ",") + "]"
-            out += ",\"reaction\":\(JSONText.string(diagram.reaction(i).description))}"
+            out += i > 0 ? ",\n{\"id\":" : "\n{\"id\":"
+            out += ids[i]
+            out += ",\"formula\":"
+            out += JSONText.string(formulas[i])
+            out += ",\"reduced_formula\":"
+            out += JSONText.string(point.composition.reducedFormula)
+            out += ",\"source\":"
+            out += JSONText.string(point.source)
+            out += point.isReference ? ",\"is_reference\":true,\"fractions\":[" : ",\"is_reference\":false,\"fractions\":["
+            for (n, f) in point.fractions.enumerated() {
+                if n > 0 { out += "," }
+                out += JSONText.number(f)
+            }
+            out += "],\"coordinates\":["
+            for (n, c) in coordinates(point.fractions).enumerated() {
+                if n > 0 { out += "," }
+                out += JSONText.number(c)
+            }
+            out += "],\"formation_energy_per_atom\":"
+            out += JSONText.number(point.formationEnergyPerAtom)
+            out += ",\"e_above_hull\":"
+            out += JSONText.number(point.energyAboveHull)
+            out += point.isStable ? ",\"stable\":true" : ",\"stable\":false"
+            out += options.isDrawn(point) ? ",\"drawn\":true" : ",\"drawn\":false"
+            if let below = point.energyBelowHull {
+                out += ",\"e_below_hull\":"
+                out += JSONText.number(below)
+            }
+            out += ",\"decomposition\":["
+            for (n, phase) in point.decomposition.enumerated() {
+                out += n > 0 ? ",{\"id\":" : "{\"id\":"
+                out += ids[phase.point]
+                out += ",\"fraction\":"
+                out += JSONText.number(phase.fraction)
+                out += "}"
+            }
+            out += "],\"reaction\":"
+            out += JSONText.string(diagram.reactionText(i, formulas: formulas))
+            out += "}"
         }
-        out += "],\n\"stable\":[" + diagram.vertices.map { JSONText.string(points[$0].id) }.joined(separator: ",") + "]"
-        out += ",\n\"tie_lines\":[" + diagram.tieLines.map { idList($0, points) }.joined(separator: ",") + "]"
-        out += ",\n\"facets\":[" + diagram.facets.map { idList($0, points) }.joined(separator: ",") + "]}\n"
+        out += "],\n\"stable\":[" + diagram.vertices.map { ids[$0] }.joined(separator: ",") + "]"
+        out += ",\n\"tie_lines\":[" + diagram.tieLines.map { "[" + $0.map { ids[$0] }.joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+        out += ",\n\"facets\":[" + diagram.facets.map { "[" + $0.map { ids[$0] }.joined(separator: ",") + "]" }.joined(separator: ",") + "]}\n"
         return out
-    }
-
-    static func idList(_ indices: [Int], _ points: [PhaseDiagram.Point]) -> String {
-        "[" + indices.map { JSONText.string(points[$0].id) }.joined(separator: ",") + "]"
     }
 
     /// The composition in the drawing's frame (see the type's comment).

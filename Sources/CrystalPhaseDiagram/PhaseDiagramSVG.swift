@@ -140,12 +140,12 @@ public struct PhaseDiagramSVG {
             ]
             if interactive {
                 attributes += [("tabindex", "0"), ("role", "button"),
-                               ("aria-label", "\(name), \(point.id): " + (point.isStable ? "stable" : String(format: "%+.3f eV/atom from the hull", point.energyAboveHull)))]
+                               ("aria-label", "\(name), \(point.id): " + (point.isStable ? "stable" : FixedDecimal.text(point.energyAboveHull, decimals: 3, plus: true) + " eV/atom from the hull"))]
                 if diagram.elements.count == 4 { attributes.append(("data-p", tetrahedronCoordinates(point.fractions))) }
             }
             svg.open("circle", attributes)
             if !interactive {
-                svg.element("title", [], text: "\(name) (\(point.id)) " + (point.isStable ? "stable" : String(format: "%+.3f eV/atom", point.energyAboveHull)))
+                svg.element("title", [], text: "\(name) (\(point.id)) " + (point.isStable ? "stable" : FixedDecimal.text(point.energyAboveHull, decimals: 3, plus: true) + " eV/atom"))
             }
             svg.close("circle")
         }

@@ -51,7 +51,7 @@ struct SVGBuilder {
         let rounded = (value * scale).rounded() / scale
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
         var out = String(rounded)
-        if out.contains("e") { return String(Int64(rounded.rounded())) }
+        if out.utf8.contains(UInt8(ascii: "e")) { return String(Int64(rounded.rounded())) }
         while out.hasSuffix("0") { out.removeLast() }
         return out
     }
