@@ -61,12 +61,22 @@ struct PymatgenFacetsTests {
         return tally
     }
 
-    @Test("every MP system of 2-4 elements: the same stable phases and tie lines as pymatgen (flat facets aside)")
+    /// `CRYSTALDB_FULL_AGREEMENT=1` checks all 19,089 systems (about 35 s of CPU in a debug build); `make test`
+    /// every 8th, binaries, ternaries and quaternaries alike.
+    static let fullAgreement = ProcessInfo.processInfo.environment["CRYSTALDB_FULL_AGREEMENT"] != nil
+
+    @Test("every MP system of 2-4 elements (every 8th in make test): the same stable phases and tie lines as pymatgen (flat facets aside)")
     func materialsProject() throws {
-        let answers = PhaseOracle.facets("mp_facets.txt.gz")
-        #expect(answers.count == 19089)
-        let tally = try Self.check(answers, entries: PhaseOracle.materialsProject, sampleEvery: 200, report: "/tmp/crystaldb-phase-mp-report.txt")
-        #expect(tally.compared == [2: 1935, 3: 11226, 4: 5928])
+        let all = PhaseOracle.facets("mp_facets.txt.gz")
+        #expect(all.count == 19089)
+        let answers = Self.fullAgreement ? all : all.enumerated().filter { $0.offset % 8 == 0 }.map(\.element)
+        let tally = try Self.check(answers, entries: PhaseOracle.materialsProject, sampleEvery: Self.fullAgreement ? 200 : 25,
+                                   report: "/tmp/crystaldb-phase-mp-report.txt")
+        if Self.fullAgreement {
+            #expect(tally.compared == [2: 1935, 3: 11226, 4: 5928])
+        } else {
+            #expect(tally.compared.values.reduce(0, +) == 2387 && tally.compared.keys.sorted() == [2, 3, 4])
+        }
         #expect(tally.different.isEmpty, "\(tally.different.count) differ: \(tally.different.prefix(5))")
         #expect(tally.identical + tally.flat.count == answers.count)
     }
