@@ -1,6 +1,9 @@
 # crystaldb: `make demo` and `make test` do the whole set-up on a fresh Debian machine.
 SWIFT ?= swift
 DEBS := libsqlite3-dev zlib1g-dev libsymspg-dev sqlite3
+# Headless Chromium renders the phase-diagram page in `make test` and the PNGs of `make demo`; where it cannot be
+# installed the browser test says why it is skipped.
+OPTIONAL_DEBS := chromium
 DEMO_DB := demo/sample.sqlite
 RELEASE_BIN := .build/release/crystaldb
 DEBUG_BIN := .build/debug/crystaldb
@@ -14,6 +17,11 @@ deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+	@for p in $(OPTIONAL_DEBS); do dpkg -s $$p >/dev/null 2>&1 && continue; \
+	  echo "installing $$p (optional)"; SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  ( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$p ) \
+	    || echo "could not install $$p: the headless-browser test will be skipped"; \
+	done
 
 build: deps
 	$(SWIFT) build
@@ -34,6 +42,7 @@ demo: release
 	$(RELEASE_BIN) export --db $(DEMO_DB) --candidates --format gnome --out demo/stable-candidates
 	@echo "stable candidates (novel compositions on the hull) are in demo/stable-candidates: summary.csv, by_id.zip, manifest.json"
 	@cat demo/stable-candidates/summary.csv
+	bash Scripts/phase-diagram-demo.sh $(RELEASE_BIN)
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -29,13 +29,14 @@ let package = Package(
         .target(name: "CrystalMatch", dependencies: ["CrystalModel"]),
         .target(name: "CrystalSpaceGroup", dependencies: ["CrystalModel", "CSpglib"], swiftSettings: optimizedInDebug),
         .target(name: "CrystalSamples", dependencies: ["CrystalModel", "CrystalSpaceGroup"], swiftSettings: optimizedInDebug),
+        .target(name: "CrystalPhaseDiagram", dependencies: ["CrystalModel", "CrystalHull"]),
         .target(name: "CrystalSymmetry", dependencies: ["CrystalModel", "CrystalSpaceGroup", "CSpglib"]),
         .target(name: "CrystalStability", dependencies: ["CrystalModel", "CrystalHull", "CrystalStore", "CrystalSymmetry", "CrystalMatch"]),
         .target(name: "CrystalQuery", dependencies: ["CrystalModel", "CrystalStore"]),
         .target(name: "CrystalExport", dependencies: ["CrystalModel", "CrystalStore", "CrystalQuery", "CZlib"]),
         .target(name: "CrystalIngest", dependencies: ["CrystalModel", "CrystalImport", "CrystalStore", "CrystalSymmetry"]),
         .executableTarget(name: "crystaldb", dependencies: [
-            "CrystalModel", "CrystalImport", "CrystalStore", "CrystalIngest", "CrystalExport", "CrystalStability", "CrystalQuery", "CrystalMatch", "CrystalSymmetry",
+            "CrystalModel", "CrystalImport", "CrystalStore", "CrystalIngest", "CrystalExport", "CrystalStability", "CrystalQuery", "CrystalMatch", "CrystalPhaseDiagram", "CrystalSymmetry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-samplegen", dependencies: [
@@ -43,7 +44,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-bench", dependencies: [
-            "CrystalModel", "CrystalHull", "CrystalImport", "CrystalStore", "CrystalQuery", "CrystalSymmetry", "CrystalMatch", "CrystalSamples", "CrystalSpaceGroup",
+            "CrystalModel", "CrystalHull", "CrystalImport", "CrystalStore", "CrystalQuery", "CrystalSymmetry", "CrystalMatch", "CrystalPhaseDiagram", "CrystalSamples", "CrystalSpaceGroup",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-fuzz", dependencies: ["CrystalModel", "CIFSyntax", "CrystalImport", "CrystalQuery", "CrystalIngest",
@@ -55,6 +56,7 @@ let package = Package(
         .testTarget(name: "CrystalSymmetryTests", dependencies: ["CrystalSymmetry", "CrystalSpaceGroup", "CrystalSamples", "CrystalImport", "CrystalModel", "CSpglib"]),
         .testTarget(name: "CrystalMatchTests", dependencies: ["CrystalMatch", "CrystalImport", "CrystalModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CrystalHullTests", dependencies: ["CrystalHull", "CrystalImport", "CrystalModel"]),
+        .testTarget(name: "CrystalPhaseDiagramTests", dependencies: ["CrystalPhaseDiagram", "CrystalHull", "CrystalImport", "CrystalModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CrystalStabilityTests", dependencies: ["CrystalStability", "CrystalIngest", "CrystalStore", "CrystalModel", "CrystalExport", "CrystalImport", "CrystalSymmetry", "CrystalMatch"]),
         .testTarget(name: "CrystalQueryTests", dependencies: ["CrystalQuery", "CrystalStore", "CrystalIngest", "CrystalModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CrystalExportTests", dependencies: ["CrystalExport", "CrystalImport", "CrystalIngest", "CrystalStability", "CrystalStore", "CrystalQuery", "CrystalModel"]),

@@ -126,6 +126,9 @@ if [ -f $MP ]; then
   cp $OUT/big-fresh.sqlite $OUT/q.sqlite
   $BIN hull --db $OUT/q.sqlite | tail -1
   $QUERYBENCH --db $OUT/q.sqlite --runs 21
+  echo "== phase diagrams: ternaries of MP + $CANDIDATES candidates (the largest by entries and a random sample), in process and end to end =="
+  .build/release/crystaldb-bench phase-diagram --db $OUT/q.sqlite --largest 20 --random 20 --runs 5 --systems-out $OUT/phase-systems.txt
+  python3 Benchmarks/phase_diagram_cli.py $BIN $OUT/q.sqlite $OUT/phase-systems.txt 5 $OUT/phase-diagram
   echo "== export: $EXPORT_N generated GNoME-style structures (with the MP reference) as a GNoME release =="
   if [ ! -f $OUT/gnome-zip-$EXPORT_N/by_id.zip ]; then
     $GEN --count "$EXPORT_N" --out $OUT/gnome-zip-$EXPORT_N --seed 381 --zip --force >/dev/null

@@ -58,7 +58,7 @@ CREATE TABLE energies (
     e_above_reference_hull REAL,
     is_stable INTEGER,
     decomposition TEXT
-, is_hull_vertex INTEGER, is_reference_hull_vertex INTEGER, hull_missing TEXT, hull_computed INTEGER NOT NULL DEFAULT 0);
+, is_hull_vertex INTEGER, is_reference_hull_vertex INTEGER, hull_missing TEXT, hull_computed INTEGER NOT NULL DEFAULT 0, e_below_hull REAL, decomposition_reaction TEXT);
 CREATE TABLE entries (
     entry_pk INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -157,6 +157,7 @@ CREATE INDEX compositions_element ON compositions(element, entry_pk);
 CREATE INDEX diagnostics_source ON diagnostics(source, severity);
 CREATE INDEX duplicates_representative ON duplicates(representative_pk);
 CREATE INDEX energies_e_above_hull ON energies(e_above_hull);
+CREATE INDEX energies_e_below_hull ON energies(e_below_hull);
 CREATE INDEX energies_formation_energy ON energies(formation_energy_per_atom);
 CREATE INDEX energies_hull_pending ON energies(hull_computed) WHERE hull_computed = 0;
 CREATE INDEX entries_chemical_system_id ON entries(chemical_system, id);

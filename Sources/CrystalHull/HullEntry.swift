@@ -39,6 +39,13 @@ public struct StabilityResult: Sendable, Equatable {
     public var missingReferences: [Element]
     /// Why the entry took no part (its composition or energy lies outside `PhysicalBounds`); nil normally.
     public var invalidInput: String?
+    /// Hull vertices only: how far the entry lies below the hull formed by every entry of another reduced
+    /// composition (eV/atom, > 0; 0 for an element, which has nothing to compete with). pymatgen's
+    /// `get_decomp_and_phase_separation_energy` is its negative (Bartel et al., npj Comput. Mater. 6, 97 (2020)).
+    public var energyBelowHull: Double?
+    /// Hull vertices only: the phases (entry indices) and atom fractions of that hull at the entry's composition,
+    /// what the entry would decompose into without it; empty for an element.
+    public var competingDecomposition: [(entry: Int, fraction: Double)]
 
     public init() {
         formationEnergyPerAtom = nil
@@ -49,6 +56,8 @@ public struct StabilityResult: Sendable, Equatable {
         decomposition = []
         missingReferences = []
         invalidInput = nil
+        energyBelowHull = nil
+        competingDecomposition = []
     }
 
     public static func == (l: StabilityResult, r: StabilityResult) -> Bool {
@@ -58,6 +67,9 @@ public struct StabilityResult: Sendable, Equatable {
             && l.invalidInput == r.invalidInput
             && l.decomposition.map(\.entry) == r.decomposition.map(\.entry)
             && l.decomposition.map(\.fraction) == r.decomposition.map(\.fraction)
+            && l.energyBelowHull == r.energyBelowHull
+            && l.competingDecomposition.map(\.entry) == r.competingDecomposition.map(\.entry)
+            && l.competingDecomposition.map(\.fraction) == r.competingDecomposition.map(\.fraction)
     }
 }
 
@@ -70,4 +82,10 @@ public enum HullTolerances {
     public static let onHullDefault = 1e-8
     /// Decomposition fractions below this (atom fraction) are dropped.
     public static let fraction = 1e-9
+    /// A phase this close to a facet's plane lies on it (eV/atom): phases of one flat facet are merged into
+    /// one facet instead of being triangulated arbitrarily. Below `vertex`, so a phase this close to the hull of
+    /// the others is not a vertex in the first place, and far above the ~1e-14 eV/atom rounding of the planes.
+    public static let coplanar = 1e-9
+    /// Compositions (atom fractions) closer than this are the same; also the side test of the facet search.
+    public static let composition = 1e-9
 }

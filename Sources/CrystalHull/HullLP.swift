@@ -17,7 +17,13 @@ struct HullLP {
 
     struct Solution {
         var energy: Double
+        /// The basic columns with a weight above `HullTolerances.fraction`: the decomposition.
         var basis: [(column: Int, weight: Double)]
+        /// All k basic columns at the optimum, zero weights included (one per element row).
+        var basicColumns: [Int]
+        /// The optimal duals: the chemical potential of each element row (eV/atom). Every column's
+        /// reduced cost `energies[j] - duals . fractions_j` is >= 0 (to 1e-12) and 0 for basic ones.
+        var duals: [Double]
     }
 
     /// Minimizes over all columns except `excluded`; nil if the LP is unbounded or fails to converge.
@@ -59,7 +65,7 @@ struct HullLP {
                     energy += energies[basis[r]] * x[r]
                     if x[r] > HullTolerances.fraction { out.append((basis[r], x[r])) }
                 }
-                return Solution(energy: energy, basis: out)
+                return Solution(energy: energy, basis: out, basicColumns: basis, duals: y)
             }
             // Direction d = B^-1 a_entering.
             var d = [Double](repeating: 0, count: k)

@@ -9,6 +9,10 @@ final class HullSpace {
         var isVertex = false
         var decomposition: [(entry: Int, fraction: Double)] = []
         var missing: [Element] = []
+        /// Vertices only: how far the entry lies below the hull of every other composition (eV/atom, > 0;
+        /// 0 for elements), and that hull's phases at its composition.
+        var energyBelow: Double?
+        var competing: [(entry: Int, fraction: Double)] = []
     }
 
     typealias Point = HullPoints.Point
@@ -93,15 +97,23 @@ final class HullSpace {
             let bestSet = Set(bestByComposition.values)
             candidates += own.filter { bestSet.contains($0) }
             var ownVertices = [Int]()
+            // For each vertex, the hull of all other compositions at its composition (energy, phases).
+            var without = [Int: (energy: Double, phases: [(entry: Int, fraction: Double)])]()
             if elements.count == 1 {
-                // The lowest elemental entry is the reference itself: a vertex by definition.
-                ownVertices = [references[elements[0]]!.entry]
+                // The lowest elemental entry is the reference itself: a vertex by definition, with nothing to
+                // compete against (pymatgen's phase separation energy of an element is 0).
+                let reference = references[elements[0]]!.entry
+                ownVertices = [reference]
+                without[reference] = (formationEnergy(reference), [])
             } else {
                 let lp = makeLP(candidates, elements)
                 for column in subCount..<candidates.count {
                     let index = candidates[column]
-                    guard let without = lp.solve(target: point(index).fractions, excluding: column) else { continue }
-                    if formationEnergy(index) < without.energy - HullTolerances.vertex { ownVertices.append(index) }
+                    guard let solution = lp.solve(target: point(index).fractions, excluding: column) else { continue }
+                    if formationEnergy(index) < solution.energy - HullTolerances.vertex {
+                        ownVertices.append(index)
+                        without[index] = (solution.energy, solution.basis.map { (candidates[$0.column], $0.weight) }.sorted { $0.entry < $1.entry })
+                    }
                 }
             }
             vertices[system] = ownVertices
@@ -112,7 +124,10 @@ final class HullSpace {
             var vertexEntries = Set(ownVertices)
             for (index, key) in zip(own, keys) where !vertexEntries.contains(index) {
                 let best = bestByComposition[key]!
-                if vertexEntries.contains(best), isDuplicate(entries[index], entries[best]) { vertexEntries.insert(index) }
+                if vertexEntries.contains(best), isDuplicate(entries[index], entries[best]) {
+                    vertexEntries.insert(index)
+                    without[index] = without[best]
+                }
             }
             // Place every own entry against the vertices of the system and its subsystems.
             var stable = [Int]()
@@ -126,6 +141,10 @@ final class HullSpace {
                     answer.isVertex = true
                     answer.energyAbove = 0
                     answer.decomposition = [(index, 1)]
+                    if let competing = without[index] {
+                        answer.energyBelow = max(0, competing.energy - energy)
+                        answer.competing = competing.phases
+                    }
                 } else if let solution = lp.solve(target: point(index).fractions) {
                     answer.energyAbove = max(0, energy - solution.energy)
                     answer.decomposition = solution.basis.map { (stable[$0.column], $0.weight) }.sorted { $0.entry < $1.entry }

@@ -60,6 +60,8 @@ public struct StabilityEngine {
             result.isHullVertex = hull.isVertex
             result.decomposition = hull.decomposition
             result.missingReferences = hull.missing
+            result.energyBelowHull = hull.energyBelow
+            result.competingDecomposition = hull.competing
             if allReferences {
                 // Every entry is a reference: the reference hull is the hull.
                 result.isReferenceHullVertex = hull.isVertex

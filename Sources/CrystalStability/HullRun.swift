@@ -121,6 +121,15 @@ public struct HullRun {
         let record = HullRunRecord(mode: full ? .full : .incremental, tolerance: tolerance, systems: summary.systems, entries: summary.entries)
         let writes = inputIndices.reduce(0) { $0 + (recompute[$1] ? 1 : 0) }
         let bulk = writes > bulkThreshold
+        /// The row of one engine result: phases named by id, the decomposition reaction written out.
+        func row(_ position: Int, _ result: StabilityResult) -> HullResult {
+            HullResult(entryPK: loaded.entryPKs[inputIndices[position]], formationEnergyPerAtom: result.formationEnergyPerAtom,
+                       energyAboveHull: result.energyAboveHull, energyAboveReferenceHull: result.energyAboveReferenceHull,
+                       isHullVertex: result.isHullVertex, isReferenceHullVertex: result.isReferenceHullVertex,
+                       decomposition: result.decomposition.map { (input[$0.entry].id, $0.fraction) },
+                       missingReferences: result.missingReferences, energyBelowHull: result.energyBelowHull,
+                       decompositionReaction: DecompositionReaction(result, of: input[position].composition) { input[$0].composition }?.description)
+        }
         let counts = try store.recordHullRun(record, started: start, bulk: bulk) { writer in
             if bulk {
                 // Many rows: kept compactly while the engine runs, then written in row-key order.
@@ -129,17 +138,13 @@ public struct HullRun {
                     for (position, result) in batch where recompute[inputIndices[position]] { pending.keep(position, result) }
                 }
                 for position in input.indices where pending.isKept(position) {
-                    try writer.write(pending.result(position, entryPK: loaded.entryPKs[inputIndices[position]]) { input[$0].id })
+                    try writer.write(row(position, pending.result(position)))
                 }
             } else {
                 // Few rows (their pages stay in SQLite's cache): written as they come, while the engine runs.
                 while let batch = channel.receive() {
                     for (position, result) in batch where recompute[inputIndices[position]] {
-                        try writer.write(HullResult(entryPK: loaded.entryPKs[inputIndices[position]], formationEnergyPerAtom: result.formationEnergyPerAtom,
-                                                    energyAboveHull: result.energyAboveHull, energyAboveReferenceHull: result.energyAboveReferenceHull,
-                                                    isHullVertex: result.isHullVertex, isReferenceHullVertex: result.isReferenceHullVertex,
-                                                    decomposition: result.decomposition.map { (input[$0.entry].id, $0.fraction) },
-                                                    missingReferences: result.missingReferences))
+                        try writer.write(row(position, result))
                     }
                 }
             }

@@ -1,6 +1,5 @@
 import CrystalHull
 import CrystalModel
-import CrystalStore
 
 /// Results of a large hull run kept compactly (about 70 bytes per entry instead of a `StabilityResult`'s
 /// 150) until the engine has finished, so that they can be written in row-key order: SQLite then rewrites
@@ -18,6 +17,8 @@ struct PendingHullResults {
     /// Decompositions too large for the compact form (more than 255 phases, or past 2^31 phases in all).
     private var overflow: [Int: [(entry: Int, fraction: Double)]] = [:]
     private var missing: [Int: [Element]] = [:]
+    /// Hull vertices' energy below the hull of the others and that hull's phases (a minority of the entries).
+    private var below: [Int: (energy: Double, competing: [(entry: Int, fraction: Double)])] = [:]
 
     private enum Flag {
         static let kept: UInt8 = 1, formation: UInt8 = 2, aboveHull: UInt8 = 4, aboveReference: UInt8 = 8
@@ -42,6 +43,7 @@ struct PendingHullResults {
         if result.isReferenceHullVertex { flag |= Flag.referenceVertex }
         flags[position] = flag
         if !result.missingReferences.isEmpty { missing[position] = result.missingReferences }
+        if let energy = result.energyBelowHull { below[position] = (energy, result.competingDecomposition) }
         guard let count = UInt8(exactly: result.decomposition.count), let start = Int32(exactly: phases.count),
               phases.count + result.decomposition.count < Int(Int32.max),
               result.decomposition.allSatisfy({ Int32(exactly: $0.entry) != nil }) else {
@@ -58,20 +60,26 @@ struct PendingHullResults {
 
     func isKept(_ position: Int) -> Bool { flags[position] & Flag.kept != 0 }
 
-    /// The kept result at `position`, with decomposition phases named by `id`.
-    func result(_ position: Int, entryPK: Int64, id: (Int) -> String) -> HullResult {
+    /// The kept result at `position` (decomposition phases as entry positions, as the engine gave them).
+    func result(_ position: Int) -> StabilityResult {
         let flag = flags[position]
-        var decomposition: [(id: String, fraction: Double)]
+        var result = StabilityResult()
         if let large = overflow[position] {
-            decomposition = large.map { (id($0.entry), $0.fraction) }
+            result.decomposition = large
         } else {
             let start = Int(decompositionStart[position]), count = Int(decompositionCount[position])
-            decomposition = (start..<(start + count)).map { (id(Int(phases[$0])), fractions[$0]) }
+            result.decomposition = (start..<(start + count)).map { (Int(phases[$0]), fractions[$0]) }
         }
-        return HullResult(entryPK: entryPK, formationEnergyPerAtom: flag & Flag.formation != 0 ? formation[position] : nil,
-                          energyAboveHull: flag & Flag.aboveHull != 0 ? aboveHull[position] : nil,
-                          energyAboveReferenceHull: flag & Flag.aboveReference != 0 ? aboveReference[position] : nil,
-                          isHullVertex: flag & Flag.vertex != 0, isReferenceHullVertex: flag & Flag.referenceVertex != 0,
-                          decomposition: decomposition, missingReferences: missing[position] ?? [])
+        result.formationEnergyPerAtom = flag & Flag.formation != 0 ? formation[position] : nil
+        result.energyAboveHull = flag & Flag.aboveHull != 0 ? aboveHull[position] : nil
+        result.energyAboveReferenceHull = flag & Flag.aboveReference != 0 ? aboveReference[position] : nil
+        result.isHullVertex = flag & Flag.vertex != 0
+        result.isReferenceHullVertex = flag & Flag.referenceVertex != 0
+        result.missingReferences = missing[position] ?? []
+        if let (energy, competing) = below[position] {
+            result.energyBelowHull = energy
+            result.competingDecomposition = competing
+        }
+        return result
     }
 }

@@ -214,6 +214,11 @@ public enum Migrations {
             try db.execute("DROP TABLE sites; DROP TABLE lattices;")
             try db.execute(SitesView.sql)
         }),
+        Migration(version: 7, name: "phase-diagram", sql: { _ in """
+        ALTER TABLE energies ADD COLUMN e_below_hull REAL;
+        ALTER TABLE energies ADD COLUMN decomposition_reaction TEXT;
+        CREATE INDEX energies_e_below_hull ON energies(e_below_hull);
+        """ }),
     ]
 
     /// Applies the migrations the store lacks, each in its own write transaction. Several processes may open

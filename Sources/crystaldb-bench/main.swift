@@ -4,7 +4,7 @@ import ArgumentParser
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crystaldb-bench", abstract: "Benchmark the stability engine, the query compiler and symmetry analysis.",
-        subcommands: [HullBench.self, QueryBench.self, SymmetryBench.self, MatchBench.self, SymmetryCheck.self])
+        subcommands: [HullBench.self, QueryBench.self, SymmetryBench.self, MatchBench.self, SymmetryCheck.self, PhaseDiagramBench.self])
 }
 
 Bench.main()

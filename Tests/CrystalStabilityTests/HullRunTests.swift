@@ -24,11 +24,12 @@ import CrystalModel
     func columns(_ db: Store) throws -> [String] {
         let statement = try db.prepare("""
             SELECT e.id, quote(g.formation_energy_per_atom), quote(g.e_above_hull), quote(g.e_above_reference_hull),
-                   quote(g.is_stable), quote(g.decomposition), quote(g.is_hull_vertex), quote(g.is_reference_hull_vertex), quote(g.hull_missing)
+                   quote(g.is_stable), quote(g.decomposition), quote(g.is_hull_vertex), quote(g.is_reference_hull_vertex), quote(g.hull_missing),
+                   quote(g.e_below_hull), quote(g.decomposition_reaction)
             FROM entries e JOIN energies g USING (entry_pk) ORDER BY e.id
             """)
         var rows = [String]()
-        while try statement.step() { rows.append((0..<9).map { statement.text(Int32($0)) ?? "" }.joined(separator: "|")) }
+        while try statement.step() { rows.append((0..<11).map { statement.text(Int32($0)) ?? "" }.joined(separator: "|")) }
         return rows
     }
 

@@ -31,9 +31,16 @@ public struct HullResult: Sendable {
     public var decomposition: [(id: String, fraction: Double)]
     /// Elements without an elemental entry.
     public var missingReferences: [Element]
+    /// Hull vertices: the distance below the hull of every other composition (eV/atom).
+    public var energyBelowHull: Double?
+    /// The decomposition as a reaction with its energy (`Li3FeO3 -> 0.571 LiFeO2 + 0.429 Li2O   (+0.024 eV/atom)`).
+    public var decompositionReaction: String?
 
     public init(entryPK: Int64, formationEnergyPerAtom: Double?, energyAboveHull: Double?, energyAboveReferenceHull: Double?,
-                isHullVertex: Bool, isReferenceHullVertex: Bool, decomposition: [(id: String, fraction: Double)], missingReferences: [Element]) {
+                isHullVertex: Bool, isReferenceHullVertex: Bool, decomposition: [(id: String, fraction: Double)], missingReferences: [Element],
+                energyBelowHull: Double? = nil, decompositionReaction: String? = nil) {
+        self.energyBelowHull = energyBelowHull
+        self.decompositionReaction = decompositionReaction
         self.entryPK = entryPK
         self.formationEnergyPerAtom = formationEnergyPerAtom
         self.energyAboveHull = energyAboveHull
@@ -244,7 +251,8 @@ public final class HullResultWriter {
     init(_ db: Database, tolerance: Double) throws(StoreError) {
         update = try db.prepare("""
             UPDATE energies SET formation_energy_per_atom = ?, e_above_hull = ?, e_above_reference_hull = ?, is_stable = ?,
-                decomposition = ?, is_hull_vertex = ?, is_reference_hull_vertex = ?, hull_missing = ?, hull_computed = 1
+                decomposition = ?, is_hull_vertex = ?, is_reference_hull_vertex = ?, hull_missing = ?, e_below_hull = ?,
+                decomposition_reaction = ?, hull_computed = 1
             WHERE entry_pk = ?
             """)
         self.tolerance = tolerance
@@ -256,7 +264,8 @@ public final class HullResultWriter {
         let decomposition = placed ? DecompositionText.format(result.decomposition, into: &text) : nil
         let missing = result.missingReferences.isEmpty ? nil : result.missingReferences.map(\.symbol).joined(separator: ",")
         try update.execute(result.formationEnergyPerAtom, result.energyAboveHull, result.energyAboveReferenceHull,
-                           placed ? stable : nil, decomposition, result.isHullVertex, result.isReferenceHullVertex, missing, result.entryPK)
+                           placed ? stable : nil, decomposition, result.isHullVertex, result.isReferenceHullVertex, missing,
+                           result.energyBelowHull, result.decompositionReaction, result.entryPK)
         written += 1
         if placed && stable { self.stable += 1 }
         if let below = result.energyAboveReferenceHull, below < 0 { belowReference += 1 }
