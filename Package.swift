@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
@@ -27,9 +29,15 @@ let package = Package(
         .target(name: "CrystalStability", dependencies: ["CrystalModel", "CrystalHull", "CrystalStore", "CrystalSymmetry", "CrystalMatch"]),
         .target(name: "CrystalQuery", dependencies: ["CrystalModel", "CrystalStore"]),
         .target(name: "CrystalExport", dependencies: ["CrystalModel", "CrystalStore", "CrystalQuery", "CZlib"]),
+        .target(name: "CrystalOptimade", dependencies: ["CrystalModel", "CrystalStore", "CrystalQuery", "CrystalSymmetry"]),
+        .target(name: "CrystalServer", dependencies: [
+            "CrystalModel", "CrystalStore", "CrystalQuery", "CrystalOptimade",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .target(name: "CrystalIngest", dependencies: ["CrystalModel", "CrystalImport", "CrystalStore", "CrystalSymmetry"]),
         .executableTarget(name: "crystaldb", dependencies: [
-            "CrystalModel", "CrystalImport", "CrystalStore", "CrystalIngest", "CrystalExport", "CrystalStability", "CrystalQuery", "CrystalMatch",
+            "CrystalModel", "CrystalImport", "CrystalStore", "CrystalIngest", "CrystalExport", "CrystalStability", "CrystalQuery", "CrystalMatch", "CrystalServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-samplegen", dependencies: [

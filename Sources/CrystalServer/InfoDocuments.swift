@@ -1,0 +1,68 @@
+import CrystalOptimade
+
+/// The introspection documents: /info, /info/structures, /links and /versions.
+struct InfoDocuments: Sendable {
+    let configuration: ServerConfiguration
+    let properties: StructureProperties
+
+    var versionedBaseURL: String { configuration.effectiveBaseURL + "/v1" }
+
+    /// Optional filter-language features this server supports (OPTIMADE 1.2, "Optional filter features").
+    static let optionalFilterFeatures: [String] = []
+
+    var baseInfo: JSONValue {
+        .object([
+            .init("type", "info"),
+            .init("id", "/"),
+            .init("attributes", .object([
+                .init("api_version", .string(ResponseEnvelope.apiVersion)),
+                .init("available_api_versions", .array([
+                    .object([.init("url", .string(versionedBaseURL)), .init("version", .string(ResponseEnvelope.apiVersion))]),
+                ])),
+                .init("formats", .array(["json"])),
+                .init("entry_types_by_format", .object([.init("json", .array(["structures"]))])),
+                .init("available_endpoints", .array(["info", "links", "structures"])),
+                .init("is_index", false),
+                .init("_\(configuration.providerPrefix)_optional_filter_features", .array(Self.optionalFilterFeatures.map(JSONValue.string))),
+            ])),
+        ])
+    }
+
+    var structuresInfo: JSONValue {
+        let visible = properties.all.filter { $0.name != "assemblies" }
+        let names: [JSONValue] = [.string("id"), .string("type")] + visible.map { .string($0.name) }
+        var described: [JSONValue.Member] = [
+            .init("id", .object([.init("description", "The entry's id, as imported (file stem, or stem/block)."), .init("sortable", true),
+                                 .init("type", "string")])),
+            .init("type", .object([.init("description", "Always \"structures\"."), .init("sortable", false), .init("type", "string")])),
+        ]
+        described += visible.map { .init($0.name, $0.infoJSON) }
+        return .object([
+            .init("type", "info"),
+            .init("id", "structures"),
+            .init("description", "Crystal structures and the energies and stability computed for them."),
+            .init("properties", .object(described)),
+            .init("formats", .array(["json"])),
+            .init("output_fields_by_format", .object([.init("json", .array(names))])),
+        ])
+    }
+
+    var links: JSONValue {
+        .array([
+            .object([
+                .init("type", "links"),
+                .init("id", .string(configuration.providerPrefix)),
+                .init("attributes", .object([
+                    .init("name", .string(configuration.providerName)),
+                    .init("description", .string(configuration.providerDescription)),
+                    .init("base_url", .string(configuration.effectiveBaseURL)),
+                    .init("homepage", .null),
+                    .init("link_type", "root"),
+                ])),
+            ]),
+        ])
+    }
+
+    /// `/versions`: RFC 4180 CSV with a header line.
+    static let versions = "version\n1\n"
+}

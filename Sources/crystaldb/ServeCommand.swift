@@ -1,0 +1,98 @@
+import ArgumentParser
+import CrystalServer
+import Dispatch
+import Foundation
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Serve the store read-only over the OPTIMADE API (1.2).",
+        discussion: """
+        Endpoints under the base URL and under /v1: /info, /info/structures, /structures (filter, sort, page_limit, \
+        page_offset, page_above, response_fields), /structures/{id}, /links; /versions. The store's own fields are served \
+        as _PREFIX_name (_crystaldb_e_above_hull). One log line per request goes to standard error. SIGTERM or SIGINT \
+        stops the server after the requests in progress.
+        """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0: any free port, printed at start).")
+    var port = 5000
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The URL clients reach the server at, if not http://HOST:PORT (behind a proxy).", valueName: "URL"))
+    var baseURL: String?
+
+    @Option(name: .customLong("provider-prefix"), help: "Database-provider prefix of the store's own fields.")
+    var providerPrefix = "crystaldb"
+
+    @Option(help: "Read connections (one thread each).")
+    var connections = 4
+
+    @Option(name: .customLong("page-limit"), help: "Entries per page when the request gives no page_limit.")
+    var pageLimit = 20
+
+    @Option(name: .customLong("max-page-limit"), help: "Largest page_limit accepted (larger ones get 403).")
+    var maxPageLimit = 1000
+
+    @Flag(help: "No request log.")
+    var quiet = false
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard providerPrefix.range(of: "^[a-z][a-z0-9]*$", options: .regularExpression) != nil else {
+            throw ValidationError("--provider-prefix must be lowercase letters and digits, starting with a letter (OPTIMADE's prefix rule)")
+        }
+        guard (1...64).contains(connections) else { throw ValidationError("--connections must be between 1 and 64") }
+        guard maxPageLimit >= 1, (1...maxPageLimit).contains(pageLimit) else {
+            throw ValidationError("--page-limit must be between 1 and --max-page-limit")
+        }
+        if let baseURL {
+            guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else { throw ValidationError("--base-url must start with http:// or https://") }
+        }
+    }
+
+    func run() throws {
+        var configuration = ServerConfiguration(storePath: store.db)
+        configuration.host = host
+        configuration.port = port
+        configuration.baseURL = baseURL
+        configuration.providerPrefix = providerPrefix
+        configuration.connections = connections
+        configuration.defaultPageLimit = pageLimit
+        configuration.maximumPageLimit = maxPageLimit
+        configuration.logRequests = !quiet
+        let server = OptimadeServer(configuration: configuration)
+        let started = configuration
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let explicitBase = baseURL
+        let host = host, db = store.db
+        Task {
+            do {
+                try await server.run { boundPort in
+                    var shown = started
+                    if explicitBase == nil { shown.port = boundPort }
+                    FileHandle.standardOutput.write(Data("serving \(db) over OPTIMADE \(OptimadeService.apiVersion) at \(shown.effectiveBaseURL)/v1 (listening on \(host):\(boundPort)); SIGTERM or Ctrl-C stops\n".utf8))
+                }
+            } catch {
+                outcome.set(error)
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error {
+            Terminal.error("\(error)")
+            throw ExitCode.failure
+        }
+        print("stopped")
+    }
+
+    /// The server task's failure, read after it signalled.
+    final class Outcome: @unchecked Sendable {
+        // Written once by the server task before it signals the semaphore, read after the wait: never concurrently.
+        private(set) var error: Error?
+        func set(_ error: Error) { self.error = error }
+    }
+}
