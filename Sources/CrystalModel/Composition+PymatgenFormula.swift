@@ -21,6 +21,9 @@ extension Composition {
         return Self.keptWhole[formula] ?? formula
     }
 
+    /// The elements in the order pymatgen's formulas write them: increasing electronegativity, symbol breaking ties.
+    public var electronegativityOrderedElements: [Element] { Self.electronegativityOrder(amounts).map(\.element) }
+
     /// Largest electronegativity difference of the last two elements for which pymatgen groups them (`(SO4)3`).
     static let polyanionElectronegativityGap = 1.65
 
