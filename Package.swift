@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "CrystalSymmetry", dependencies: ["CrystalModel", "CSpglib"]),
         .target(name: "CrystalStability", dependencies: ["CrystalModel", "CrystalHull", "CrystalStore", "CrystalSymmetry", "CrystalMatch"]),
         .target(name: "CrystalQuery", dependencies: ["CrystalModel", "CrystalStore"]),
-        .target(name: "CrystalExport", dependencies: ["CrystalModel", "CrystalStore", "CrystalQuery", "CZlib"]),
+        .target(name: "CrystalExport", dependencies: ["CrystalModel", "CrystalStore", "CrystalQuery", "CrystalOptimade", "CZlib"]),
         .target(name: "CrystalOptimade", dependencies: ["CrystalModel", "CrystalStore", "CrystalQuery", "CrystalSymmetry"]),
         .target(name: "CrystalServer", dependencies: [
             "CrystalModel", "CrystalStore", "CrystalQuery", "CrystalOptimade",

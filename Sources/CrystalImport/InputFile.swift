@@ -5,7 +5,7 @@ import CrystalModel
 public struct InputFile: Sendable {
     /// What a file holds, told from its name.
     public enum Kind: Sendable, Equatable {
-        case cif, poscar, energyCSV, entryJSON
+        case cif, poscar, energyCSV, entryJSON, extendedXYZ
     }
 
     public var kind: Kind
@@ -30,7 +30,7 @@ public struct InputFile: Sendable {
     }
 
     /// Classifies a name: `.cif`/`.mcif` CIF; `POSCAR*`, `CONTCAR*`, `.vasp`, `.poscar` POSCAR; `.csv` energy
-    /// table; `.json` pymatgen entries (except `*manifest.json`, crystaldb's export manifests). Compression suffix `.gz` is looked through. Nil for anything else.
+    /// table; `.json` pymatgen entries (except `*manifest.json`, crystaldb's export manifests); `.extxyz`/`.xyz` extended XYZ. Compression suffix `.gz` is looked through. Nil for anything else.
     public static func kind(ofName name: String) -> Kind? {
         var lower = Array(baseName(name).utf8)
         for i in lower.indices where lower[i] >= 0x41 && lower[i] <= 0x5A { lower[i] |= 0x20 }
@@ -53,6 +53,7 @@ public struct InputFile: Sendable {
         if ends(".cif") || ends(".mcif") { return .cif }
         if ends(".csv") { return .energyCSV }
         if ends(".json") { return .entryJSON }
+        if ends(".extxyz") || ends(".xyz") { return .extendedXYZ }
         if ends(".vasp") || ends(".poscar") || begins("poscar") || begins("contcar") { return .poscar }
         return nil
     }
@@ -64,7 +65,7 @@ public struct InputFile: Sendable {
     }
 
     /// Lower-case extensions dropped from ids (compared case-insensitively; `.` | 0x20 is `.`).
-    static let droppedExtensions: [[UInt8]] = [".gz", ".cif", ".mcif", ".vasp", ".poscar", ".csv", ".json", ".zip", ".tar", ".tgz"].map { Array($0.utf8) }
+    static let droppedExtensions: [[UInt8]] = [".gz", ".cif", ".mcif", ".vasp", ".poscar", ".csv", ".json", ".extxyz", ".xyz", ".zip", ".tar", ".tgz"].map { Array($0.utf8) }
 
     /// `mp-1234.cif` -> `mp-1234`, `x.cif.gz` -> `x`, `POSCAR-075` -> `POSCAR-075`.
     public static func stripExtensions(_ name: String) -> String {

@@ -57,7 +57,7 @@ public struct InputWalker {
                                       stem: InputFile.stripExtensions(InputFile.baseName(path)), contents: contents)))
         } else if explicit {
             try visit(.diagnostic(ImportDiagnostic(.error, .unsupported, at: SourceLocation(path: path),
-                "unknown file type (expected .cif, .mcif, POSCAR/CONTCAR/.vasp, .csv, .json, optionally .gz, or a .zip/.tar archive)")))
+                "unknown file type (expected .cif, .mcif, POSCAR/CONTCAR/.vasp, .csv, .json, .extxyz, optionally .gz, or a .zip/.tar archive)")))
         } else {
             try visit(.ignored(path))
         }

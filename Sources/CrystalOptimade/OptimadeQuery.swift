@@ -76,14 +76,7 @@ public struct OptimadeQuery: Sendable {
     func entries(_ db: Database, fields: [QueryField], needsStructure: Bool, run: (([StoreValue]) throws -> Void) throws -> Void) throws -> [OptimadeEntry] {
         let reader = needsStructure ? try StructureReader(db: db) : nil
         var out = [OptimadeEntry]()
-        try run { values in
-            guard case .integer(let pk) = values[0], case .text(let id) = values[1] else { return }
-            var byName = [String: StoreValue](minimumCapacity: fields.count)
-            for (field, value) in zip(fields, values) { byName[field.name] = value }
-            var composition = Composition()
-            if case .text(let stored)? = byName["composition"] { composition = OptimadeEntry.composition(fromStored: stored) }
-            out.append(OptimadeEntry(id: id, values: byName, composition: composition, structure: try reader?.structure(entryPK: pk)))
-        }
+        try run { values in out.append(try entry(values, fields: fields, reader: reader)) }
         return out
     }
 
@@ -108,6 +101,30 @@ public struct OptimadeQuery: Sendable {
         var query = EntryQuery(fields: [QueryField.entryKey])
         query.condition = condition
         return try query.count(db)
+    }
+
+    /// Every entry the condition selects, in id order, one at a time (exports: never all in memory).
+    public func forEach(_ db: Database, condition: (sql: String, bindings: [StoreValue])?, properties requested: [StructureProperty],
+                        _ body: (OptimadeEntry) throws -> Void) throws {
+        let fields = fields(for: requested)
+        var query = EntryQuery(fields: fields)
+        query.condition = condition
+        let reader = requested.contains(where: \.needsStructure) ? try StructureReader(db: db) : nil
+        try query.run(db) { values in
+            try body(try entry(values, fields: fields, reader: reader))
+        }
+    }
+
+    func entry(_ values: [StoreValue], fields: [QueryField], reader: StructureReader?) throws -> OptimadeEntry {
+        var byName = [String: StoreValue](minimumCapacity: fields.count)
+        for (field, value) in zip(fields, values) { byName[field.name] = value }
+        var composition = Composition()
+        if case .text(let stored)? = byName["composition"] { composition = OptimadeEntry.composition(fromStored: stored) }
+        var structure: Structure?
+        if let reader, case .integer(let pk)? = byName[QueryField.entryKey.name] { structure = try reader.structure(entryPK: pk) }
+        let id: String
+        if case .text(let text)? = byName["id"] { id = text } else { id = "" }
+        return OptimadeEntry(id: id, values: byName, composition: composition, structure: structure)
     }
 
     /// One entry by id.

@@ -16,14 +16,8 @@ struct StructuresEndpoint: Sendable {
     }
 
     func resource(_ entry: OptimadeEntry, properties selected: [StructureProperty], unknown: [String]) -> JSONValue {
-        var attributes = selected.map { JSONValue.Member($0.name, $0.value(of: entry)) }
-        attributes += unknown.map { JSONValue.Member($0, .null) }
-        return .object([
-            .init("type", "structures"),
-            .init("id", .string(entry.id)),
-            .init("attributes", .object(attributes)),
-            .init("links", .object([.init("self", .string(configuration.effectiveBaseURL + "/v1/structures/" + Self.percentEncoded(entry.id)))])),
-        ])
+        OptimadeResource.json(entry, properties: selected, unknown: unknown,
+                              selfLink: configuration.effectiveBaseURL + "/v1/structures/" + Self.percentEncoded(entry.id))
     }
 
     func listing(_ queryString: QueryString, path: String, representation: String) async throws -> JSONValue {
