@@ -60,6 +60,10 @@ let package = Package(
         .testTarget(name: "CrystalQueryTests", dependencies: ["CrystalQuery", "CrystalStore", "CrystalIngest", "CrystalModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CrystalExportTests", dependencies: ["CrystalExport", "CrystalImport", "CrystalIngest", "CrystalStability", "CrystalStore", "CrystalQuery", "CrystalModel"]),
         .testTarget(name: "CrystalIngestTests", dependencies: ["CrystalIngest", "CrystalStore", "CrystalImport", "CrystalExport", "CrystalModel"]),
+        .testTarget(name: "CrystalServerTests", dependencies: [
+            "CrystalServer", "CrystalOptimade", "CrystalIngest", "CrystalStability", "CrystalStore", "CrystalModel", "CrystalSymmetry",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "crystaldbTests", dependencies: ["crystaldb"]),
     ]
 )
