@@ -1,6 +1,6 @@
 # crystaldb: `make demo` and `make test` do the whole set-up on a fresh Debian machine.
 SWIFT ?= swift
-DEBS := libsqlite3-dev zlib1g-dev libsymspg-dev sqlite3
+DEBS := libsqlite3-dev zlib1g-dev libsymspg-dev sqlite3 curl
 DEMO_DB := demo/sample.sqlite
 RELEASE_BIN := .build/release/crystaldb
 DEBUG_BIN := .build/debug/crystaldb
@@ -34,6 +34,8 @@ demo: release
 	$(RELEASE_BIN) export --db $(DEMO_DB) --candidates --format gnome --out demo/stable-candidates
 	@echo "stable candidates (novel compositions on the hull) are in demo/stable-candidates: summary.csv, by_id.zip, manifest.json"
 	@cat demo/stable-candidates/summary.csv
+	@echo "== crystaldb serve: the OPTIMADE API over the demo store, one query with curl, then SIGTERM =="
+	bash Tests/optimade/serve-once.sh $(RELEASE_BIN) $(DEMO_DB)
 
 test: deps
 	$(SWIFT) build --build-tests

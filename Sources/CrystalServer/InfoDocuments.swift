@@ -4,8 +4,9 @@ import CrystalOptimade
 struct InfoDocuments: Sendable {
     let configuration: ServerConfiguration
     let properties: StructureProperties
+    let address: BaseAddress
 
-    var versionedBaseURL: String { configuration.effectiveBaseURL + "/v1" }
+    var versionedBaseURL: String { address.url + "/v1" }
 
     /// Optional filter-language features this server supports (OPTIMADE 1.2, "Optional filter features").
     static let optionalFilterFeatures: [String] = []
@@ -55,7 +56,7 @@ struct InfoDocuments: Sendable {
                 .init("attributes", .object([
                     .init("name", .string(configuration.providerName)),
                     .init("description", .string(configuration.providerDescription)),
-                    .init("base_url", .string(configuration.effectiveBaseURL)),
+                    .init("base_url", .string(address.url)),
                     .init("homepage", .null),
                     .init("link_type", "root"),
                 ])),

@@ -18,7 +18,11 @@ public struct OptimadeServer {
         return Application(
             responder: OptimadeResponder(service: service, log: RequestLog(enabled: configuration.logRequests)),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "crystaldb"),
-            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                service.bound(port: port)
+                await onServerRunning(port)
+            },
             logger: logger)
     }
 

@@ -19,15 +19,22 @@ public final class OptimadeService: Sendable {
     let info: InfoDocuments
     let structures: StructuresEndpoint
     let pool: ConnectionPool
+    let address: BaseAddress
 
     public init(configuration: ServerConfiguration) throws {
         self.configuration = configuration
         properties = StructureProperties(prefix: configuration.providerPrefix)
         envelope = ResponseEnvelope(configuration: configuration)
-        info = InfoDocuments(configuration: configuration, properties: properties)
+        address = BaseAddress(configuration)
+        info = InfoDocuments(configuration: configuration, properties: properties, address: address)
         pool = try ConnectionPool(path: configuration.storePath, size: max(1, configuration.connections), pageCacheKiB: configuration.pageCacheKiB)
         structures = StructuresEndpoint(configuration: configuration, properties: properties, query: OptimadeQuery(properties: properties),
-                                        envelope: envelope, pool: pool)
+                                        envelope: envelope, pool: pool, address: address)
+    }
+
+    /// Tells the service the port it was bound to (links use it when no base URL was given).
+    public func bound(port: Int) {
+        address.bound(port: port, configuration: configuration)
     }
 
     public func shutdown() async throws {
@@ -136,8 +143,8 @@ public final class OptimadeService: Sendable {
         <!doctype html><html><head><meta charset="utf-8"><title>crystaldb OPTIMADE API</title></head><body>
         <h1>\(configuration.providerName): an OPTIMADE API</h1>
         <p>This URL serves the <a href="https://www.optimade.org">OPTIMADE</a> API \(ResponseEnvelope.apiVersion), meant for OPTIMADE clients.
-        Start at <a href="\(configuration.effectiveBaseURL)/v1/info">/v1/info</a>; structures are at
-        <a href="\(configuration.effectiveBaseURL)/v1/structures">/v1/structures</a>.</p></body></html>
+        Start at <a href="\(address.url)/v1/info">/v1/info</a>; structures are at
+        <a href="\(address.url)/v1/structures">/v1/structures</a>.</p></body></html>
         """
     }
 }

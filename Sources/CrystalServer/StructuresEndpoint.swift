@@ -9,6 +9,7 @@ struct StructuresEndpoint: Sendable {
     let query: OptimadeQuery
     let envelope: ResponseEnvelope
     let pool: ConnectionPool
+    let address: BaseAddress
 
     /// The properties a response carries: the requested ones, or the default set.
     func selected(_ parameters: ListingParameters) -> [StructureProperty] {
@@ -17,7 +18,7 @@ struct StructuresEndpoint: Sendable {
 
     func resource(_ entry: OptimadeEntry, properties selected: [StructureProperty], unknown: [String]) -> JSONValue {
         OptimadeResource.json(entry, properties: selected, unknown: unknown,
-                              selfLink: configuration.effectiveBaseURL + "/v1/structures/" + Self.percentEncoded(entry.id))
+                              selfLink: address.url + "/v1/structures/" + Self.percentEncoded(entry.id))
     }
 
     func listing(_ queryString: QueryString, path: String, representation: String) async throws -> JSONValue {
@@ -40,7 +41,7 @@ struct StructuresEndpoint: Sendable {
         let data = JSONValue.array(page.entries.map { resource($0, properties: selected, unknown: parameters.unknownResponseFields) })
         var next = JSONValue.null
         if page.more, let last = page.entries.last {
-            next = .string(configuration.effectiveBaseURL + path + "?" + nextQuery(queryString, parameters: parameters, lastID: last.id))
+            next = .string(address.url + path + "?" + nextQuery(queryString, parameters: parameters, lastID: last.id))
         }
         let meta = envelope.meta(representation: representation, moreDataAvailable: page.more, counts: counts,
                                  lastID: page.entries.last?.id, warnings: parameters.warnings + compiled.warnings)
