@@ -50,17 +50,28 @@ public struct OptimadeQuery: Sendable {
             default: return field
             }
         }
+        func property(_ p: Filter.Property) throws(FilterError) -> Filter.Property { Filter.Property(try name(p.name, p.column), column: p.column) }
+        func operand(_ o: Filter.Operand) throws(FilterError) -> Filter.Operand {
+            if case .property(let p) = o { return .property(try property(p)) }
+            return o
+        }
+        func item(_ i: Filter.ListItem) throws(FilterError) -> Filter.ListItem {
+            Filter.ListItem(i.comparison, try operand(i.operand), explicitOperator: i.explicitOperator)
+        }
         switch filter {
         case .all: return .all
         case .and(let l, let r): return .and(try rename(l), try rename(r))
         case .or(let l, let r): return .or(try rename(l), try rename(r))
         case .not(let inner): return .not(try rename(inner))
-        case let .compare(field, column, op, value, valueColumn): return .compare(field: try name(field, column), column: column, op, value, valueColumn: valueColumn)
-        case let .known(field, column, known): return .known(field: try name(field, column), column: column, known)
-        case let .match(field, column, kind, text): return .match(field: try name(field, column), column: column, kind, text)
-        case let .list(field, column, mode, values, valueColumn): return .list(field: try name(field, column), column: column, mode, values, valueColumn: valueColumn)
-        case let .length(field, column, op, n): return .length(field: try name(field, column), column: column, op, n)
-        case .ratios: return filter
+        case let .compare(l, op, r): return .compare(try operand(l), op, try operand(r))
+        case let .known(p, known): return .known(try property(p), known)
+        case let .match(p, kind, o): return .match(try property(p), kind, try operand(o))
+        case let .has(p, mode, items):
+            var renamed = [Filter.ListItem]()
+            for i in items { renamed.append(try item(i)) }
+            return .has(try property(p), mode, renamed)
+        case let .length(p, op, n, column): return .length(try property(p), op, n, valueColumn: column)
+        case .zipped: return filter
         }
     }
 

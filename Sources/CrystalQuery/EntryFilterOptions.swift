@@ -29,26 +29,26 @@ public struct EntryFilterOptions: Sendable {
             }
             return list
         }
-        if !elements.isEmpty { filter = filter.and(.list(field: "elements", column: 0, .hasAll, try symbols(elements, flag: "elements"), valueColumn: 0)) }
-        if !only.isEmpty { filter = filter.and(.list(field: "elements", column: 0, .hasOnly, try symbols(only, flag: "only"), valueColumn: 0)) }
+        if !elements.isEmpty { filter = filter.and(.elements(.hasAll, try symbols(elements, flag: "elements"))) }
+        if !only.isEmpty { filter = filter.and(.elements(.hasOnly, try symbols(only, flag: "only"))) }
         for symbol in try symbols(exclude, flag: "exclude") {
-            filter = filter.and(.not(.list(field: "elements", column: 0, .has, [symbol], valueColumn: 0)))
+            filter = filter.and(.not(.elements(.has, [symbol])))
         }
         if let chemicalSystem {
             let parts = chemicalSystem.split(separator: "-").map(String.init)
             let system = try symbols(parts, flag: "chemsys").sorted().joined(separator: "-")
-            filter = filter.and(.compare(field: "chemical_system", column: 0, .equal, .string(system), valueColumn: 0))
+            filter = filter.and(.compare("chemical_system", .equal, .string(system)))
         }
         if let formula {
             let reduced: String
             do { reduced = try Composition(formula: formula).reducedFormula } catch { throw FlagError(description: "--formula: \(error)") }
-            filter = filter.and(.compare(field: "chemical_formula_reduced", column: 0, .equal, .string(reduced), valueColumn: 0))
+            filter = filter.and(.compare("chemical_formula_reduced", .equal, .string(reduced)))
         }
         if let maximumEnergyAboveHull {
-            filter = filter.and(.compare(field: "e_above_hull", column: 0, .lessOrEqual, .number(maximumEnergyAboveHull), valueColumn: 0))
+            filter = filter.and(.compare("e_above_hull", .lessOrEqual, .number(maximumEnergyAboveHull)))
         }
-        if stable { filter = filter.and(.compare(field: "is_stable", column: 0, .equal, .number(1), valueColumn: 0)) }
-        if let source { filter = filter.and(.compare(field: "source", column: 0, .equal, .string(source), valueColumn: 0)) }
+        if stable { filter = filter.and(.compare("is_stable", .equal, .bool(true))) }
+        if let source { filter = filter.and(.compare("source", .equal, .string(source))) }
         return filter
     }
 
