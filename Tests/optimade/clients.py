@@ -37,9 +37,10 @@ structures = next(iter(found.values()), {}) if found else {}
 cli = subprocess.run([binary, "query", "--db", store, FILTER, "--fields", "id,composition,nsites,volume", "--format", "json"],
                      capture_output=True, text=True, check=True)
 rows = {row["id"]: row for row in json.loads(cli.stdout)}
+mismatch = False
 if set(structures) != set(rows):
     print(f"OptimadeRester ids {sorted(structures)} differ from the CLI's {sorted(rows)}")
-    failed = True
+    mismatch = True
 for identifier, structure in structures.items():
     row = rows.get(identifier)
     if row is None:
@@ -51,7 +52,9 @@ for identifier, structure in structures.items():
     if not same:
         print(f"{identifier}: OptimadeRester {composition}, {len(structure)} sites, {structure.volume:.6f} A^3; "
               f"CLI {row['composition']}, {row['nsites']} sites, {row['volume']} A^3")
-        failed = True
+        mismatch = True
+if not structures:
+    mismatch = True
 print(f"pymatgen OptimadeRester: {len(structures)} structures for {FILTER!r}, "
-      f"{'the same as' if not failed else 'NOT the same as'} crystaldb query")
-sys.exit(1 if failed else 0)
+      f"{'the same as' if not mismatch else 'NOT the same as'} crystaldb query")
+sys.exit(1 if failed or mismatch else 0)
