@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "CrystalServer", dependencies: [
             "CrystalModel", "CrystalStore", "CrystalQuery", "CrystalOptimade",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .target(name: "CrystalIngest", dependencies: ["CrystalModel", "CrystalImport", "CrystalStore", "CrystalSymmetry"]),
