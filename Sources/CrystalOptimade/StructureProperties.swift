@@ -21,7 +21,7 @@ public struct StructureProperties: Sendable {
 
     /// The store's fields served under the provider prefix, by their `crystaldb query` names.
     public static let providerFields: [(name: String, type: StructureProperty.DataType, unit: String?)] = [
-        ("source", .string, nil), ("is_reference", .boolean, nil),
+        ("source", .string, nil), ("is_reference", .boolean, nil), ("reduced_formula", .string, nil),
         ("energy", .float, "eV"), ("energy_per_atom", .float, "eV"), ("formation_energy_per_atom", .float, "eV"),
         ("e_above_hull", .float, "eV"), ("e_above_reference_hull", .float, "eV"), ("is_stable", .boolean, nil),
         ("is_hull_vertex", .boolean, nil), ("decomposition", .list, nil), ("is_novel", .boolean, nil),
@@ -68,6 +68,7 @@ public struct StructureProperties: Sendable {
     static let crystaldbSummaries: [String: String] = [
         "source": "Import source name (crystaldb import --source).",
         "is_reference": "Part of the reference set (crystaldb import --reference), e.g. Materials Project.",
+        "reduced_formula": "Reduced formula as pymatgen writes it (electronegativity order, polyanion groups, peroxides kept: LiFePO4, Fe2(SO4)3, Li2O2); the unreduced cell formula for partial occupancy.",
         "energy": "Total energy of the entry's composition as imported (eV).",
         "energy_per_atom": "Energy per atom (eV/atom).",
         "formation_energy_per_atom": "Formation energy (eV/atom) against the lowest-energy elemental entries of the store.",

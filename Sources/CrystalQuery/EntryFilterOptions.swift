@@ -42,7 +42,7 @@ public struct EntryFilterOptions: Sendable {
         if let formula {
             let reduced: String
             do { reduced = try Composition(formula: formula).reducedFormula } catch { throw FlagError(description: "--formula: \(error)") }
-            filter = filter.and(.compare("chemical_formula_reduced", .equal, .string(reduced)))
+            filter = filter.and(.compare("chemical_formula_descriptive", .equal, .string(reduced)))
         }
         if let maximumEnergyAboveHull {
             filter = filter.and(.compare("e_above_hull", .lessOrEqual, .number(maximumEnergyAboveHull)))
@@ -54,13 +54,20 @@ public struct EntryFilterOptions: Sendable {
 
     /// The whole filter as the store's predicate (field names and types checked).
     public func predicate() throws -> EntryPredicate {
-        try FilterCompiler().compile(filter())
+        try compiled().predicate
     }
 
-    /// `field` or `field:desc`, from the whitelist.
+    /// The predicate and the warnings compiling it raised (another database's field, a value that cannot match).
+    public func compiled() throws -> (predicate: EntryPredicate, warnings: [String]) {
+        var compiler = FilterCompiler()
+        let predicate = try compiler.compile(filter())
+        return (predicate, compiler.warnings)
+    }
+
+    /// `field` or `field:desc`, from the whitelist (the OPTIMADE server's `_crystaldb_` names too).
     public static func sort(_ text: String) throws -> EntryQuery.SortKey {
         let parts = text.split(separator: ":")
-        guard let name = parts.first.map(String.init), let field = QueryField.byName[name], parts.count <= 2 else {
+        guard let name = parts.first.map({ QueryField.name(ofPrefixed: String($0)) }), let field = QueryField.byName[name], parts.count <= 2 else {
             throw FlagError(description: "--sort: unknown field '\(text)'")
         }
         if parts.count == 2 {

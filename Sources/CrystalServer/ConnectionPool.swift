@@ -8,14 +8,14 @@ import NIOPosix
 final class ConnectionPool: Sendable {
     let size: Int
     private let threads: NIOThreadPool
-    /// Idle connections. `Database` is not Sendable: a connection is only ever used by the one job that took it.
-    private let idle: NIOLockedValueBox<[UnsafeTransferBox<Database>]>
+    /// Idle connections. `Store` is not Sendable: a connection is only ever used by the one job that took it.
+    private let idle: NIOLockedValueBox<[UnsafeTransferBox<Store>]>
 
     init(path: String, size: Int, pageCacheKiB: Int) throws {
         self.size = size
-        var connections = [UnsafeTransferBox<Database>]()
+        var connections = [UnsafeTransferBox<Store>]()
         for _ in 0..<size {
-            let db = try Store.openReadOnlyConnection(path: path, pageCacheKiB: pageCacheKiB)
+            let db = try Store.openReadOnly(path: path, pageCacheKiB: pageCacheKiB)
             connections.append(UnsafeTransferBox(db))
         }
         idle = NIOLockedValueBox(connections)
@@ -24,7 +24,7 @@ final class ConnectionPool: Sendable {
     }
 
     /// Runs `body` with an idle connection on a pool thread. At most `size` jobs run at once, so one is free.
-    func withConnection<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (Store) throws -> T) async throws -> T {
         try await threads.runIfActive { [idle] in
             guard let box = idle.withLockedValue({ $0.popLast() }) else { throw PoolExhausted() }
             defer { idle.withLockedValue { $0.append(box) } }

@@ -101,7 +101,8 @@ public final class OptimadeService: Sendable {
             return errorReply(error, representation: representation)
         } catch let problem as FilterProblem {
             let detail = "filter: \(problem.error.reason) (column \(problem.error.column))\n\(problem.error.pointing(into: problem.filter))"
-            return errorReply(.badRequest(detail, parameter: "filter"), representation: representation)
+            let status: HTTPResponse.Status = problem.error.kind == .notImplemented ? .notImplemented : .badRequest
+            return errorReply(OptimadeError(status: status, detail: detail, parameter: "filter"), representation: representation)
         } catch {
             return errorReply(OptimadeError(status: .internalServerError, detail: "the store could not answer: \(error)"), representation: representation)
         }

@@ -23,21 +23,22 @@ struct StructuresEndpoint: Sendable {
 
     func listing(_ queryString: QueryString, path: String, representation: String) async throws -> JSONValue {
         let parameters = try ListingParameters(queryString, properties: properties, configuration: configuration, singleEntry: false)
-        let compiled: (condition: (sql: String, bindings: [StoreValue])?, warnings: [String])
-        do { compiled = try query.condition(filter: parameters.filter) } catch let error as FilterError {
+        let compiled: (predicate: EntryPredicate, warnings: [String])
+        do { compiled = try query.predicate(filter: parameters.filter) } catch {
             throw FilterProblem(error: error, filter: parameters.filter ?? "")
         }
         let selected = selected(parameters)
         let query = self.query
-        let condition = compiled.condition.map { UnsafeTransferBox($0) }
-        let result = try await pool.withConnection { db in
-            let page = try query.page(db, condition: condition?.value, sort: parameters.sort, limit: parameters.limit,
-                                      offset: parameters.offset, afterID: parameters.afterID, properties: selected)
-            let returned = try query.count(db, condition: condition?.value)
-            let available = condition == nil ? returned : try query.count(db, condition: nil)
-            return UnsafeTransferBox((page, ResponseEnvelope.Counts(returned: returned, available: available)))
+        let predicate = compiled.predicate
+        let (page, counts) = try await pool.withConnection { store in
+            try store.reading {
+                let page = try query.page(store, predicate: predicate, sort: parameters.sort, limit: parameters.limit,
+                                          offset: parameters.offset, afterID: parameters.afterID, properties: selected)
+                let returned = try query.count(store, predicate: predicate)
+                let available = predicate == .all ? returned : try query.count(store, predicate: .all)
+                return (page, ResponseEnvelope.Counts(returned: returned, available: available))
+            }
         }
-        let (page, counts) = result.value
         let data = JSONValue.array(page.entries.map { resource($0, properties: selected, unknown: parameters.unknownResponseFields) })
         var next = JSONValue.null
         if page.more, let last = page.entries.last {
@@ -65,10 +66,8 @@ struct StructuresEndpoint: Sendable {
         let parameters = try ListingParameters(queryString, properties: properties, configuration: configuration, singleEntry: true)
         let selected = selected(parameters)
         let query = self.query
-        let found = try await pool.withConnection { db in
-            UnsafeTransferBox(try query.entry(db, id: id, properties: selected))
-        }
-        guard let entry = found.value else {
+        let found = try await pool.withConnection { store in try query.entry(store, id: id, properties: selected) }
+        guard let entry = found else {
             throw OptimadeError.notFound("no structures entry has the id '\(id)'")
         }
         let meta = envelope.meta(representation: representation, moreDataAvailable: false,

@@ -33,12 +33,12 @@ FILTERS = [
     "elements LENGTH 9", "elements LENGTH = 9", "elements LENGTH >= 9", "elements LENGTH < 3", "elements LENGTH 0",
     "elementsLENGTH 3", 'elements HAS ALL "Ag","C" AND elements LENGTH 5', 'NOT elements HAS "Ac"', 'NOT elements HAS ANY "Ac","Ag"',
     "structure_features LENGTH 0", "structure_features LENGTH > 0", 'structure_features HAS "disorder"', 'NOT structure_features HAS "disorder"',
-    'species_at_sites HAS "Ac"', 'species_at_sites HAS ALL "Ag","Br"', "species_at_sites LENGTH > 43", "cartesian_site_positions LENGTH > 43",
+    'species_at_sites HAS "Ag"', 'species_at_sites HAS ALL "Ag","Br"', 'species_at_sites HAS ANY "Ti","Mg"', "species_at_sites LENGTH > 43", "cartesian_site_positions LENGTH > 43",
     "species_at_sites LENGTH 1", "lattice_vectors LENGTH 3",
     # known / unknown
     "nsites IS KNOWN AND nsites>=44", "lattice_vectors IS KNOWN AND nsites>=44", "id IS KNOWN AND nsites>=44",
     "chemical_formula_reduced IS KNOWN AND nsites>=44", "chemical_formula_descriptive IS KNOWN AND nsites>=44", "nsites IS UNKNOWN",
-    "NOT nsites IS KNOWN", "NOT nsites IS UNKNOWN", "elements IS KNOWN", "chemical_formula_hill IS UNKNOWN OR nsites = 1",
+    "NOT nsites IS KNOWN", "NOT nsites IS UNKNOWN", "elements IS KNOWN", "assemblies IS UNKNOWN OR nsites = 1",
     # boolean structure
     'NOT elements HAS "Ac" AND nelements=1', 'nelements=1 AND NOT elements HAS "Ac"', 'NOT elements HAS "Ac" AND nelements=1 OR nsites=1',
     'elements HAS "Ac" AND nelements>1 AND nsites=3', 'NOT(elements HAS "Ag" AND nelements>1 )', 'NOT(elements HAS ALL "Ag", "N")',

@@ -43,6 +43,9 @@ public struct QueryField: Sendable, Hashable {
             "(SELECT \(d.joined("element || ':' || amount", separator: ",")) FROM (SELECT element, amount FROM compositions c WHERE c.entry_pk = e.entry_pk ORDER BY element))"
         },
         QueryField(name: "chemical_formula_reduced", tables: .entries, sql: "e.reduced_formula", kind: .text, summary: "reduced formula, elements alphabetical (FeLiO2)"),
+        QueryField(name: "reduced_formula", tables: .entries, kind: .text, summary: "reduced formula as pymatgen writes it (LiFePO4, Ca4ZnS)") { _ in
+            "crystaldb_formula('pymatgen', \(compositionText))"
+        },
         QueryField(name: "chemical_formula_anonymous", tables: .entries, sql: "e.anonymous_formula", kind: .text, summary: "anonymous formula (A2B)"),
         QueryField(name: "chemical_system", tables: .entries, sql: "e.chemical_system", kind: .text, summary: "elements joined by '-' (Fe-Li-O)"),
         QueryField(name: "elements", tables: .entries, sql: "replace(e.chemical_system, '-', ',')", kind: .list, summary: "element symbols, alphabetical"),

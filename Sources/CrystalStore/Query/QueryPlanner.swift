@@ -35,7 +35,59 @@ struct QueryPlanner {
         case .or(let l, let r):
             return "(\(node(l, &b, &tables)) OR \(node(r, &b, &tables)))"
         case .not(let inner):
-            return "(NOT coalesce(\(node(inner, &b, &tables)), 0))"
+            return "(NOT \(node(inner, &b, &tables)))"
+        case .unknown:
+            return "NULL"
+        case let .compareFields(l, op, r):
+            return "(\(field(l)) \(op.rawValue) \(field(r)))"
+        case let .textFields(l, match, r):
+            let text = field(l), part = field(r)
+            switch match {
+            case .contains: return "(instr(\(text), \(part)) > 0)"
+            case .startsWith: return "(substr(\(text), 1, length(\(part))) = \(part))"
+            case .endsWith: return "(length(\(part)) = 0 OR (length(\(text)) >= length(\(part)) AND substr(\(text), -length(\(part))) = \(part)))"
+            }
+        case let .composition(match, tuples):
+            tables.insert(.entries)
+            let rows = "SELECT 1 FROM compositions c WHERE c.entry_pk = e.entry_pk AND "
+            let conditions = tuples.map { tuple in
+                tuple.map { term in
+                    let column = term.column == .element ? "c.element" : "(c.amount / e.natoms)"
+                    return "\(column) \(term.comparison.rawValue) \(b.parameter(term.value))"
+                }.joined(separator: " AND ")
+            }
+            switch match {
+            case .all: return "(" + conditions.map { "EXISTS (\(rows)\($0))" }.joined(separator: " AND ") + ")"
+            case .any: return "(" + conditions.map { "EXISTS (\(rows)\($0))" }.joined(separator: " OR ") + ")"
+            case .only: return "(NOT EXISTS (\(rows)NOT (" + conditions.map { "(\($0))" }.joined(separator: " OR ") + ")))"
+            }
+        case let .decomposition(match, ids):
+            tables.insert(.energies)
+            // `id:fraction;id:fraction`: an id is present when `;id:` occurs in `;` + the text.
+            let present = ids.map { "(instr(';' || g.decomposition, ';' || \(b.parameter(.text($0))) || ':') > 0)" }
+            switch match {
+            case .all: return "(" + present.joined(separator: " AND ") + ")"
+            case .any: return "(" + present.joined(separator: " OR ") + ")"
+            case .only: return "((" + present.joined(separator: " + ") + ") = \(Self.decompositionCount))"
+            }
+        case let .decompositionLength(op, count):
+            tables.insert(.energies)
+            return "(\(Self.decompositionCount) \(op.rawValue) \(b.parameter(.real(count))))"
+        case .disordered(let disordered):
+            tables.insert(.entries)
+            return "(\(disordered ? "" : "NOT ")EXISTS (\(Self.disorderedSites)))"
+        case let .orderedSiteElements(match, elements):
+            tables.insert(.entries)
+            let symbols = elements.map { b.parameter(.text($0.symbol)) }
+            let has = symbols.map { "EXISTS (\(Self.orderedSites) AND s.element = \($0))" }
+            let test: String
+            switch match {
+            case .all: test = has.joined(separator: " AND ")
+            case .any: test = has.joined(separator: " OR ")
+            case .only: test = "NOT EXISTS (SELECT 1 FROM sites s WHERE s.entry_pk = e.entry_pk AND NOT (s.element IN (\(symbols.joined(separator: ", "))) "
+                + "AND s.occupancy >= \(Self.fullOccupancy) AND \(Self.singleOccupant)))"
+            }
+            return "(CASE WHEN e.nsites IS NULL THEN NULL ELSE (\(test)) END)"
         case let .compare(f, op, value):
             let sql = field(f)
             return "(\(sql) \(op.rawValue) \(b.parameter(value)))"
@@ -83,6 +135,16 @@ struct QueryPlanner {
             return "(d.representative_pk IS NULL OR d.representative_pk = e.entry_pk)"
         }
     }
+
+    /// Phases in a hull decomposition (`id:fraction;...`): one more than its separators; NULL without one.
+    static let decompositionCount = "(length(g.decomposition) - length(replace(g.decomposition, ';', '')) + 1)"
+    /// An occupancy this close to 1 is a full site (OPTIMADE species of ordered sites carry no vacancy).
+    static let fullOccupancy = "0.999999"
+    static let singleOccupant = "NOT EXISTS (SELECT 1 FROM sites t WHERE t.entry_pk = s.entry_pk AND t.site_index = s.site_index AND t.element != s.element)"
+    /// Ordered sites of the entry: one element at full occupancy.
+    static let orderedSites = "SELECT 1 FROM sites s WHERE s.entry_pk = e.entry_pk AND s.occupancy >= \(fullOccupancy) AND \(singleOccupant)"
+    /// Disordered sites of the entry: shared by several elements, or partly empty.
+    static let disorderedSites = "SELECT 1 FROM sites s WHERE s.entry_pk = e.entry_pk GROUP BY s.site_index HAVING count(*) > 1 OR sum(s.occupancy) < \(fullOccupancy)"
 
     /// Element tests run on the chemical systems table (bit masks, ~20k rows for Materials Project), and the
     /// matching systems select entries through the chemical_system index: no composition or site rows are read.

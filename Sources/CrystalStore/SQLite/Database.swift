@@ -44,6 +44,7 @@ final class Database {
         for statement in dialect.connectionSetup(writable: mode == .readWrite) {
             try executeWaitingForLock(statement)
         }
+        try registerFunctions()
     }
 
     deinit { sqlite3_close_v2(handle) }
