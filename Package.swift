@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "CrystalMatchTests", dependencies: ["CrystalMatch", "CrystalImport", "CrystalModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CrystalHullTests", dependencies: ["CrystalHull", "CrystalImport", "CrystalModel"]),
         .testTarget(name: "CrystalStabilityTests", dependencies: ["CrystalStability", "CrystalIngest", "CrystalStore", "CrystalModel", "CrystalExport", "CrystalImport", "CrystalSymmetry", "CrystalMatch"]),
-        .testTarget(name: "CrystalQueryTests", dependencies: ["CrystalQuery", "CrystalStore", "CrystalIngest", "CrystalModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "CrystalQueryTests", dependencies: ["CrystalQuery", "CrystalStore", "CrystalIngest", "CrystalStability", "CrystalModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CrystalExportTests", dependencies: ["CrystalExport", "CrystalImport", "CrystalIngest", "CrystalStability", "CrystalStore", "CrystalQuery", "CrystalModel"]),
         .testTarget(name: "CrystalIngestTests", dependencies: ["CrystalIngest", "CrystalStore", "CrystalImport", "CrystalExport", "CrystalModel"]),
         .testTarget(name: "CrystalServerTests", dependencies: [

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import CrystalIngest
 import CrystalModel
-import CrystalStore
+@testable import CrystalStore
 @testable import CrystalExport
 @testable import CrystalImport
 
@@ -17,10 +17,10 @@ import CrystalStore
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: [[String: Any]]])
     }
 
-    static func export(_ format: ExportOptions.Format, _ dir: URL) throws -> (Database, String, Exporter.Summary) {
-        let (db, path) = try ExporterTests.store(dir)
+    static func export(_ format: ExportOptions.Format, _ dir: URL) throws -> (Store, String, Exporter.Summary) {
+        let (db, _) = try ExporterTests.store(dir)
         let out = dir.appendingPathComponent("out.\(format.rawValue)").path
-        let summary = try Exporter(options: ExportOptions(format: format)).run(db: db, storePath: path, to: out)
+        let summary = try Exporter(options: ExportOptions(format: format)).run(store: db, to: out)
         return (db, out, summary)
     }
 
@@ -70,19 +70,19 @@ import CrystalStore
         }
         // Read back: the same structures and energies per atom as the store holds.
         let back = try Store.openForWriting(path: dir.appendingPathComponent("back.sqlite").path)
-        let imported = try Importer(db: back, options: ImportOptions(source: "back")).run([out])
+        let imported = try Importer(store: back, options: ImportOptions(source: "back")).run([out])
         #expect(imported.structures == 7)
         #expect(imported.errors == 0)
         try Self.expectSameEnergies(db, back, count: 7)
     }
 
     /// Every entry of `back` has the composition and energy per atom its namesake in `db` has.
-    static func expectSameEnergies(_ db: Database, _ back: Database, count: Int) throws {
+    static func expectSameEnergies(_ db: Store, _ back: Store, count: Int) throws {
         let rows = try back.prepare("SELECT e.id, e.reduced_formula, g.energy_per_atom FROM entries e JOIN energies g ON g.entry_pk = e.entry_pk ORDER BY e.id")
         let original = try db.prepare("SELECT e.reduced_formula, g.energy_per_atom FROM entries e JOIN energies g ON g.entry_pk = e.entry_pk WHERE e.id = ?")
         var n = 0
         while try rows.step() {
-            original.bind(1, rows.text(0))
+            try original.bind(rows.text(0))
             #expect(try original.step(), "\(rows.text(0) ?? "")")
             #expect(original.text(0) == rows.text(1))
             #expect(abs(original.double(1) - rows.double(2)) < 1e-9)
@@ -123,7 +123,7 @@ import CrystalStore
         let copy = dir.appendingPathComponent("entries.json").path
         try FileManager.default.copyItem(atPath: out, toPath: copy)
         let back = try Store.openForWriting(path: dir.appendingPathComponent("back.sqlite").path)
-        let imported = try Importer(db: back, options: ImportOptions(source: "back")).run([copy])
+        let imported = try Importer(store: back, options: ImportOptions(source: "back")).run([copy])
         #expect(imported.errors == 0)
         try Self.expectSameEnergies(db, back, count: 31)
     }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import CrystalModel
 import CrystalQuery
-import CrystalStore
+@testable import CrystalStore
 @testable import CrystalExport
 
 /// A GNoME-layout release read the way GNoME's own notebook reads its summary (`pd.read_csv`, the `Elements`
@@ -33,9 +33,9 @@ import CrystalStore
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crystaldb-gnome-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let (db, path) = try ExporterTests.store(dir)
+        let (db, _) = try ExporterTests.store(dir)
         let out = dir.appendingPathComponent("release").path
-        let summary = try Exporter(options: ExportOptions(format: .gnome)).run(db: db, storePath: path, to: out)
+        let summary = try Exporter(options: ExportOptions(format: .gnome)).run(store: db, to: out)
         #expect(summary.exported == 8)
         let lines = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8).split(separator: "\n")
         let header = Self.cells(lines[0])
@@ -57,7 +57,7 @@ import CrystalStore
             #expect(Set(elements) == Set(composition.elements.map(\.symbol)))
             #expect(elements == composition.electronegativityOrderedElements.map(\.symbol))
             if let energy = row["Corrected Energy"], !energy.isEmpty {
-                perAtom.bind(1, id)
+                try perAtom.bind(id)
                 #expect(try perAtom.step())
                 #expect(abs(try #require(Double(energy)) / composition.totalAmount - perAtom.double(0)) < 1e-9)
                 perAtom.reset()

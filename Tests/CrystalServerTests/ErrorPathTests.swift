@@ -7,7 +7,11 @@ import Testing
     @Test("errors: status, JSON:API document with meta, and the reason", arguments: [
         ("/v1/structures?filter=nsites%20%3E", 400, "filter"),
         ("/v1/structures?filter=nsitez%3D1", 400, "unknown field 'nsitez'"),
-        ("/v1/structures?filter=elements%20HAS%20%22Xx%22", 400, "'Xx' is not an element symbol"),
+        ("/v1/structures?filter=nsites%3D%22x%22", 501, "nsites is a number"),
+        ("/v1/structures?filter=%22a%22%3C%22b%22", 501, "comparing two constant strings"),
+        ("/v1/structures?filter=references.id%20HAS%20%22x%22", 501, "relationships"),
+        ("/v1/structures?filter=nsites%3D1e999", 501, "beyond the range"),
+        ("/v1/structures?filter=NOT%20NOT%20nsites%3D1", 400, "NOT NOT"),
         ("/v1/structures?filter=(((nsites%3D1", 400, "expected ')'"),
         ("/v1/structures?filtr=nsites%3D1", 400, "unknown query parameter 'filtr'"),
         ("/v1/structures?_crystaldb_foo=1", 400, "unknown query parameter '_crystaldb_foo'"),
@@ -55,6 +59,24 @@ import Testing
         let meta = try #require(json["meta"] as? [String: Any])
         #expect(meta["api_version"] as? String == "1.2.0")
         #expect(meta["more_data_available"] as? Bool == false)
+    }
+
+    @Test("filters that are valid but cannot match: 200, no data, and a warning saying why")
+    func warnings() async throws {
+        let replies = try await ServerFixture.get(["/v1/structures?filter=elements%20HAS%20%22Xx%22", "/v1/structures?filter=_exmpl1_band_gap%3C2",
+                                                   "/v1/structures?filter=_mp_band_gap%3C2", "/v1/structures?filter=elements%3D%22Li%22"])
+        for reply in replies {
+            #expect(reply.status == 200)
+            #expect(reply.data.isEmpty)
+        }
+        func warning(_ reply: ServerFixture.Reply) -> String? {
+            ((reply.meta["warnings"] as? [[String: Any]])?.first?["detail"]) as? String
+        }
+        #expect(warning(replies[0])?.contains("'Xx' is not an element symbol") == true)
+        #expect(warning(replies[1])?.contains("'_exmpl1_band_gap' belongs to another database") == true)
+        #expect(warning(replies[2]) == nil)
+        #expect(warning(replies[3])?.contains("elements is a list") == true)
+        #expect(((replies[1].meta["warnings"] as? [[String: Any]])?.first?["type"]) as? String == "warning")
     }
 
     @Test("a bad filter points at its column, as the CLI does")

@@ -19,8 +19,8 @@ enum ServerFixture {
         if !FileManager.default.fileExists(atPath: path) {
             do {
                 let db = try Store.openForWriting(path: path)
-                _ = try Importer(db: db, options: ImportOptions(source: "mp", isReference: true)).run([sample.appendingPathComponent("reference.csv").path])
-                _ = try Importer(db: db, options: ImportOptions(source: "sample")).run([sample.appendingPathComponent("structures").path,
+                _ = try Importer(store: db, options: ImportOptions(source: "mp", isReference: true)).run([sample.appendingPathComponent("reference.csv").path])
+                _ = try Importer(store: db, options: ImportOptions(source: "sample")).run([sample.appendingPathComponent("structures").path,
                                                                                         sample.appendingPathComponent("entries.csv").path])
                 _ = try HullRun().run(db)
             } catch {
