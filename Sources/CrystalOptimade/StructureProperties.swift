@@ -53,7 +53,7 @@ public struct StructureProperties: Sendable {
     static func provider(prefix: String, _ name: String, _ type: StructureProperty.DataType, unit: String?) -> StructureProperty {
         let summary = crystaldbSummaries[name] ?? name
         return StructureProperty("_\(prefix)_\(name)", type, summary, unit: unit, sortable: type != .list,
-                                 query: type == .list ? .partial(["HAS", "HAS ALL", "HAS ANY", "LENGTH", "IS KNOWN", "IS UNKNOWN"]) : .allMandatory,
+                                 query: type == .list ? .partial(["HAS", "HAS ALL", "HAS ANY", "HAS ONLY", "IS KNOWN", "IS UNKNOWN"]) : .allMandatory,
                                  storeFields: [name], isProviderSpecific: true) { entry in
             switch type {
             case .float: return .optional(entry.double(name))
@@ -113,6 +113,9 @@ public struct StructureProperties: Sendable {
         entry.integer("hall_number").flatMap { SpaceGroupType(hallNumber: $0) }
     }
 
+    /// The operators that work on every property with a value or none.
+    static let known = ["IS KNOWN", "IS UNKNOWN"]
+
     static let standard: [StructureProperty] = [
         StructureProperty("immutable_id", .string, "The entry's id with the content hashes of the files its structure and energy came from (`id@structure+energy`, 12 hex digits each): it names this version of the entry.",
                           sortable: true, storeFields: ["immutable_id"]) { .optional($0.text("immutable_id")) },
@@ -134,14 +137,13 @@ public struct StructureProperties: Sendable {
         StructureProperty("chemical_formula_reduced", .string, "Reduced formula, elements alphabetical, whole proportions (FeLiO2); partial occupancy scaled by the smallest factor up to 1000 that makes it whole, else unknown.",
                           sortable: true, storeFields: ["chemical_formula_reduced"]) { integralFormula($0.text("chemical_formula_reduced")) },
         StructureProperty("chemical_formula_hill", .string, "Hill formula (C, H, then alphabetical) of the formula unit: the reduced proportions, doubled for peroxides and diatomic elements as pymatgen writes them (H2O2, O2); unknown for partial occupancy.",
-                          sortable: true, storeFields: ["composition"]) { .optional($0.composition.hillFormula) },
+                          sortable: true, storeFields: ["chemical_formula_hill"]) { .optional($0.text("chemical_formula_hill")) },
         StructureProperty("chemical_formula_anonymous", .string, "The reduced formula's proportions, largest first, labelled A, B, C, ...",
                           sortable: true, storeFields: ["chemical_formula_anonymous"]) { integralFormula($0.text("chemical_formula_anonymous")) },
-        StructureProperty("dimension_types", .list, "Periodicity of the three lattice directions: always [1, 1, 1] (bulk crystals).",
-                          query: .none) { _ in .array([1, 1, 1].map { JSONValue.int($0) }) },
+        StructureProperty("dimension_types", .list, "Periodicity of the three lattice directions: always [1, 1, 1] (bulk crystals).") { _ in .array([1, 1, 1].map { JSONValue.int($0) }) },
         StructureProperty("nperiodic_dimensions", .integer, "Number of periodic dimensions: always 3.", sortable: true) { _ in .int(3) },
-        StructureProperty("lattice_vectors", .list, "The three lattice vectors a, b, c in Cartesian coordinates (Å); unknown for an entry with only an energy.",
-                          unit: "Å", query: .none, needsStructure: true) { entry in
+        StructureProperty("lattice_vectors", .list, "The three lattice vectors a, b, c in Cartesian coordinates (Å); unknown for an entry with only an energy. Filters: LENGTH, IS KNOWN, IS UNKNOWN.",
+                          unit: "Å", query: .partial(known), needsStructure: true) { entry in
             guard let lattice = entry.structure?.lattice else { return .null }
             return .array(lattice.rows.map { .array([.number($0.x), .number($0.y), .number($0.z)]) })
         },
@@ -157,21 +159,21 @@ public struct StructureProperties: Sendable {
             }
             return .array(texts.map(JSONValue.string))
         },
-        StructureProperty("space_group_symbol_hall", .string, "Hall symbol of the setting spglib found (detected symmetry only).",
-                          sortable: true, storeFields: ["hall_number"]) { .optional(spaceGroupType($0)?.hallSymbol) },
-        StructureProperty("space_group_symbol_hermann_mauguin", .string, "Short Hermann-Mauguin symbol, OPTIMADE spelling (P 21/c): spglib's, or the file's declaration for a disordered structure.",
-                          sortable: true, storeFields: ["hall_number", "spacegroup_symbol"]) { entry in
+        StructureProperty("space_group_symbol_hall", .string, "Hall symbol of the setting spglib found (detected symmetry only). Filters: IS KNOWN, IS UNKNOWN.",
+                          query: .partial(known), storeFields: ["hall_number"]) { .optional(spaceGroupType($0)?.hallSymbol) },
+        StructureProperty("space_group_symbol_hermann_mauguin", .string, "Short Hermann-Mauguin symbol, OPTIMADE spelling (P 21/c): spglib's, or the file's declaration for a disordered structure. Filters: IS KNOWN, IS UNKNOWN.",
+                          query: .partial(known), storeFields: ["hall_number", "spacegroup_symbol"]) { entry in
             guard let symbol = spaceGroupType(entry)?.internationalShort ?? entry.text("spacegroup_symbol") else { return .null }
             return .optional(HermannMauguinSymbol.optimade(symbol))
         },
-        StructureProperty("space_group_symbol_hermann_mauguin_extended", .string, "Full Hermann-Mauguin symbol of spglib's setting (P 1 21/c 1; detected symmetry only).",
-                          sortable: true, storeFields: ["hall_number"]) { entry in
+        StructureProperty("space_group_symbol_hermann_mauguin_extended", .string, "Full Hermann-Mauguin symbol of spglib's setting (P 1 21/c 1; detected symmetry only). Filters: IS KNOWN, IS UNKNOWN.",
+                          query: .partial(known), storeFields: ["hall_number"]) { entry in
             guard let symbol = spaceGroupType(entry)?.internationalFull else { return .null }
             return .optional(HermannMauguinSymbol.optimade(symbol))
         },
         StructureProperty("space_group_it_number", .integer, "International Tables space group number (spglib's, or the file's declaration for a disordered structure).",
                           sortable: true, storeFields: ["spacegroup_number"]) { .optional($0.integer("spacegroup_number")) },
-        StructureProperty("cartesian_site_positions", .list, "Cartesian position of every site (Å).", unit: "Å", query: .none, needsStructure: true) { entry in
+        StructureProperty("cartesian_site_positions", .list, "Cartesian position of every site (Å). Filters: LENGTH, IS KNOWN, IS UNKNOWN.", unit: "Å", query: .partial(known), needsStructure: true) { entry in
             guard let structure = entry.structure else { return .null }
             return .array(structure.sites.map { site in
                 let p = structure.lattice.cartesian(site.position)
@@ -179,16 +181,17 @@ public struct StructureProperties: Sendable {
             })
         },
         StructureProperty("nsites", .integer, "Number of sites (positions in the cell).", sortable: true, storeFields: ["nsites"]) { .optional($0.integer("nsites")) },
-        StructureProperty("species", .list, "One species per distinct site occupation: its chemical symbols (with \"vacancy\" for a partly empty site), concentrations and masses (u).",
-                          query: .none, needsStructure: true) { entry in
+        StructureProperty("species", .list, "One species per distinct site occupation: its chemical symbols (with \"vacancy\" for a partly empty site), concentrations and masses (u). Filters: IS KNOWN, IS UNKNOWN.",
+                          query: .partial(known), needsStructure: true) { entry in
             guard let structure = entry.structure else { return .null }
             return SpeciesList(structure).speciesJSON
         },
-        StructureProperty("species_at_sites", .list, "The species name of every site.", needsStructure: true) { entry in
+        StructureProperty("species_at_sites", .list, "The species name of every site: the element symbol for an ordered site, a name made of the elements and concentrations (Au0.5Cu0.5) for a disordered one. Filters: HAS, HAS ALL, HAS ANY, HAS ONLY with element names (ordered sites), LENGTH, IS KNOWN, IS UNKNOWN.",
+                          query: .partial(["HAS", "HAS ALL", "HAS ANY", "HAS ONLY"] + known), needsStructure: true) { entry in
             guard let structure = entry.structure else { return .null }
             return .array(SpeciesList(structure).speciesAtSites.map(JSONValue.string))
         },
-        StructureProperty("assemblies", .list, "Not used: no correlated groups of sites are stored.", query: .none, isDefault: false) { _ in .null },
+        StructureProperty("assemblies", .list, "Not used: no correlated groups of sites are stored (always unknown).", query: .partial(known), isDefault: false) { _ in .null },
         StructureProperty("structure_features", .list, "[\"disorder\"] when a site is shared by several elements or partly empty, else [].",
                           needsStructure: true) { entry in
             guard let structure = entry.structure, SpeciesList(structure).isDisordered else { return .array([]) }

@@ -8,8 +8,19 @@ struct InfoDocuments: Sendable {
 
     var versionedBaseURL: String { address.url + "/v1" }
 
-    /// Optional filter-language features this server supports (OPTIMADE 1.2, "Optional filter features").
-    static let optionalFilterFeatures: [String] = []
+    /// Optional filter-language features this server supports (OPTIMADE 1.2, "Optional filter features"), and those
+    /// it answers with 501.
+    static let optionalFilterFeatures: [String] = [
+        "constant first (3 < nsites)", "property on the right-hand side (nsites < nelements)", "number constant against number constant (5 < 7)",
+        "operators inside HAS lists (elements HAS < \"C\", HAS ALL > \"A\", < \"F\")", "HAS ONLY",
+        "correlated lists of elements and elements_ratios, in any order, with operators", "LENGTH with an operator (elements LENGTH >= 3)",
+        "a property on the right of CONTAINS, STARTS WITH, ENDS WITH", "TRUE / FALSE",
+    ]
+    static let unsupportedFilterFeatures: [String] = [
+        "nested property names and relationships (references.id): 501", "properties inside HAS lists: 501",
+        "string constant against string constant: 501 (as the specification requires)",
+        "comparisons of values of different types: 501 (as the specification requires)",
+    ]
 
     var baseInfo: JSONValue {
         .object([
@@ -25,6 +36,7 @@ struct InfoDocuments: Sendable {
                 .init("available_endpoints", .array(["info", "links", "structures"])),
                 .init("is_index", false),
                 .init("_\(configuration.providerPrefix)_optional_filter_features", .array(Self.optionalFilterFeatures.map(JSONValue.string))),
+                .init("_\(configuration.providerPrefix)_unsupported_filter_features", .array(Self.unsupportedFilterFeatures.map(JSONValue.string))),
             ])),
         ])
     }

@@ -49,7 +49,7 @@ struct FilterFlags: ParsableArguments {
     /// error (exit 64) pointing at its column.
     func validate() throws {
         do {
-            _ = try options.predicate()
+            for warning in try options.compiled().warnings { Terminal.warning(warning) }
         } catch let error as FilterError {
             throw ValidationError("filter: \(error.reason) (column \(error.column))\n\(error.pointing(into: filter ?? ""))")
         } catch {

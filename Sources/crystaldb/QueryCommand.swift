@@ -6,9 +6,12 @@ struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query", abstract: "List entries matching a filter, with chosen fields, in a stable order.",
         discussion: """
-        The filter is OPTIMADE's filter language: comparisons (= != < <= > >=) on numbers and strings, AND, OR, NOT, \
-        parentheses, elements HAS / HAS ALL / HAS ANY / HAS ONLY, LENGTH elements, IS KNOWN / IS UNKNOWN, CONTAINS, \
-        STARTS WITH, ENDS WITH, and elements:elements_ratios HAS "Li":>0.1. Fields: \
+        The filter is OPTIMADE 1.2's filter language: comparisons (= != < <= > >=) on numbers, strings and TRUE/FALSE, \
+        with a property or a constant on either side; AND, OR, NOT, parentheses; elements HAS / HAS ALL / HAS ANY / HAS \
+        ONLY (with operators: elements HAS < "C"), elements LENGTH >= 3, IS KNOWN / IS UNKNOWN, CONTAINS, STARTS WITH, \
+        ENDS WITH, and elements:elements_ratios HAS "Li":>0.1. A value that is not known matches no comparison, negated \
+        or not. OPTIMADE's structure properties (chemical_formula_hill, structure_features, species_at_sites, \
+        last_modified, ...) and the server's spelling of the fields below (_crystaldb_e_above_hull) work too. Fields: \
         \(QueryField.all.map(\.name).joined(separator: ", ")).
         """)
 
@@ -38,7 +41,8 @@ struct QueryCommand: ParsableCommand {
         if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
     }
 
-    var fieldNames: [String] { fields.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+    /// The requested fields; the OPTIMADE server's spelling of the store's fields (`_crystaldb_e_above_hull`) is accepted too.
+    var fieldNames: [String] { fields.split(separator: ",").map { QueryField.name(ofPrefixed: $0.trimmingCharacters(in: .whitespaces)) } }
 
     func run() throws {
         let out = Output()

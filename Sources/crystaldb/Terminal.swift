@@ -9,6 +9,10 @@ enum Terminal {
         FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
     }
 
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data(("warning: " + message + "\n").utf8))
+    }
+
     static func progress(_ line: String) {
         FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
     }
