@@ -1,6 +1,6 @@
 # crystaldb: `make demo` and `make test` do the whole set-up on a fresh Debian machine.
 SWIFT ?= swift
-DEBS := libsqlite3-dev zlib1g-dev libsymspg-dev sqlite3 curl
+DEBS := libsqlite3-dev zlib1g-dev libsymspg-dev sqlite3 curl python3 python3-venv
 DEMO_DB := demo/sample.sqlite
 RELEASE_BIN := .build/release/crystaldb
 DEBUG_BIN := .build/debug/crystaldb
@@ -42,6 +42,7 @@ test: deps
 	$(SWIFT) test --skip-build
 	bash Tests/fault/kill-import.sh 3000 3
 	bash Tests/fault/disk-full.sh 3000
+	bash Tests/optimade/validate.sh
 
 fuzz: deps
 	bash Fuzz/run.sh
