@@ -1,4 +1,14 @@
 -- crystaldb store schema (generated from Sources/CrystalStore/Migrations.swift; a test diffs it)
+CREATE TRIGGER energies_copy_inserted AFTER INSERT ON energies BEGIN
+    UPDATE entries SET e_above_hull = NEW.e_above_hull, e_above_reference_hull = NEW.e_above_reference_hull,
+        formation_energy_per_atom = NEW.formation_energy_per_atom, is_stable = NEW.is_stable
+    WHERE entry_pk = NEW.entry_pk;
+END;
+CREATE TRIGGER energies_copy_updated AFTER UPDATE OF e_above_hull, e_above_reference_hull, formation_energy_per_atom, is_stable ON energies BEGIN
+    UPDATE entries SET e_above_hull = NEW.e_above_hull, e_above_reference_hull = NEW.e_above_reference_hull,
+        formation_energy_per_atom = NEW.formation_energy_per_atom, is_stable = NEW.is_stable
+    WHERE entry_pk = NEW.entry_pk;
+END;
 CREATE TABLE chemical_systems (
     chemical_system TEXT PRIMARY KEY,
     mask_low INTEGER NOT NULL,
@@ -54,7 +64,7 @@ CREATE TABLE entries (
     declared_spacegroup_symbol TEXT,
     title TEXT,
     import_id INTEGER REFERENCES imports(import_id)
-);
+, e_above_hull REAL, e_above_reference_hull REAL, formation_energy_per_atom REAL, is_stable INTEGER);
 CREATE TABLE hull_runs (
     run_id INTEGER PRIMARY KEY,
     finished_at TEXT NOT NULL,
@@ -134,13 +144,16 @@ CREATE TABLE symmetry (
 CREATE INDEX compositions_element ON compositions(element, entry_pk);
 CREATE INDEX diagnostics_source ON diagnostics(source, severity);
 CREATE INDEX duplicates_representative ON duplicates(representative_pk);
-CREATE INDEX energies_e_above_hull ON energies(e_above_hull);
-CREATE INDEX energies_formation_energy ON energies(formation_energy_per_atom);
 CREATE INDEX energies_hull_pending ON energies(hull_computed) WHERE hull_computed = 0;
 CREATE INDEX entries_chemical_system_id ON entries(chemical_system, id);
+CREATE INDEX entries_formation_id ON entries(formation_energy_per_atom, id);
+CREATE INDEX entries_hull_id ON entries(e_above_hull, id);
 CREATE INDEX entries_nelements ON entries(nelements);
 CREATE INDEX entries_nsites ON entries(nsites);
 CREATE INDEX entries_reduced_formula ON entries(reduced_formula);
+CREATE INDEX entries_reference_hull_id ON entries(e_above_reference_hull, id);
 CREATE INDEX entries_source ON entries(source, is_reference);
+CREATE INDEX entries_source_stable_reference_hull ON entries(source, is_stable, e_above_reference_hull, id);
+CREATE INDEX entries_system_hull ON entries(chemical_system, e_above_hull);
 CREATE INDEX symmetry_fingerprint ON symmetry(fingerprint);
 CREATE INDEX symmetry_spacegroup ON symmetry(spacegroup_number);

@@ -143,7 +143,9 @@ public struct FilterCompiler {
         case .text: return .string
         case .integer, .real: return .number
         case .boolean: return .boolean
-        case .composition, .list, .decomposition: return nil
+        // A composition can be known or unknown, not compared (elements and elements_ratios search it).
+        case .composition: return .unsearchable
+        case .list, .decomposition: return nil
         }
     }
 
@@ -217,6 +219,8 @@ public struct FilterCompiler {
                     throw FilterError(column: valueColumn, reason: "booleans compare with = and != only")
                 }
                 return .compare(field, op, .integer(flag ? 1 : 0))
+            case (.unsearchable, _):
+                throw FilterError(column: property.column, reason: "\(property.name) cannot be compared here; IS KNOWN and IS UNKNOWN work", notImplemented: true)
             case (.number, _):
                 throw FilterError(column: valueColumn, reason: "\(property.name) is a number; compare it with a number", notImplemented: true)
             default:
@@ -240,7 +244,7 @@ public struct FilterCompiler {
         case let (.constant(v), .field):
             return try compare(r, Self.mirrored(op), v, valueColumn: l.column)
         case let (.field(a, ta), .field(b, tb)):
-            guard ta == tb else {
+            guard ta == tb, ta != .unsearchable else {
                 throw FilterError(column: r.column, reason: "\(l.name) and \(r.name) have different types", notImplemented: true)
             }
             if ta == .boolean, op != .equal, op != .notEqual { throw FilterError(column: r.column, reason: "booleans compare with = and != only") }

@@ -139,3 +139,37 @@ import CrystalStore
         #expect(try ids(#"reduced_formula = "Li2O""#, names: .cli) == ["mp-Li2O", "two-blocks/Li2O"])
     }
 }
+
+/// Sorted pages are found in two parts (known sort keys, then unknown ones in id order): every window of every
+/// order equals the same slice of the unpaged order.
+@Suite struct SortedPagingTests {
+    @Test("pages of sorted listings, ascending and descending, across the known/unknown boundary", arguments: [
+        ("nsites", false), ("nsites", true), ("e_above_hull", false), ("e_above_hull", true), ("formation_energy_per_atom", false),
+        ("spacegroup_number", true), ("chemical_formula_reduced", false),
+    ])
+    func windows(field: String, descending: Bool) throws {
+        let db = try Store.openForReading(path: OptimadeSemanticsTests.storePath)
+        let id = QueryField.byName["id"]!, key = QueryField.byName[field]!
+        func ids(_ predicate: EntryPredicate, limit: Int?, offset: Int, secondKey: Bool = false) throws -> [String] {
+            var query = EntryQuery(fields: [id], predicate: predicate)
+            query.sort = [EntryQuery.SortKey(key, descending: descending)] + (secondKey ? [EntryQuery.SortKey(QueryField.byName["nelements"]!, descending: true)] : [])
+            query.limit = limit
+            query.offset = offset
+            var out = [String]()
+            try db.entries(query) { if case .text(let v) = $0[0] { out.append(v) } }
+            return out
+        }
+        for predicate in [EntryPredicate.all, .elements(.any, [.init(symbol: "O")!, .init(symbol: "Li")!])] {
+            for secondKey in [false, true] {
+                let whole = try ids(predicate, limit: nil, offset: 0, secondKey: secondKey)
+                #expect(whole.count == (predicate == .all ? 31 : 14))
+                for limit in [1, 3, 7] {
+                    for offset in stride(from: 0, through: whole.count + 2, by: 2) {
+                        let page = try ids(predicate, limit: limit, offset: offset, secondKey: secondKey)
+                        #expect(page == Array(whole.dropFirst(offset).prefix(limit)), "\(field) \(descending) \(limit) \(offset)")
+                    }
+                }
+            }
+        }
+    }
+}

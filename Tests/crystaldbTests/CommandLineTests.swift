@@ -116,7 +116,7 @@ import Testing
         try Self.run(["hull", "--db", db])
         let bad = try Self.run(["query", "--db", db, #"elements HAS "Li" AND nsites >> 3"#])
         #expect(bad.status == 64)
-        #expect(bad.stderr.contains("(column 31)\nelements HAS \"Li\" AND nsites >> 3\n                              ^ expected a string or a number, found '>'"))
+        #expect(bad.stderr.contains("(column 31)\nelements HAS \"Li\" AND nsites >> 3\n                              ^ expected a string, a number, TRUE, FALSE or a property, found '>'"))
         let counted = try Self.run(["query", "--db", db, "--count", "--source", "sample", #"elements HAS ANY "Li","Na" AND NOT elements HAS "Fe""#])
         #expect(counted.stdout == "4\n")
         let sorted = try Self.run(["query", "--db", db, "--elements", "O", "--sort", "e_above_hull:desc", "--limit", "2", "--fields", "id", "--format", "csv"])
