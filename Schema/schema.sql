@@ -154,6 +154,7 @@ CREATE INDEX entries_reduced_formula ON entries(reduced_formula);
 CREATE INDEX entries_reference_hull_id ON entries(e_above_reference_hull, id);
 CREATE INDEX entries_source ON entries(source, is_reference);
 CREATE INDEX entries_source_stable_reference_hull ON entries(source, is_stable, e_above_reference_hull, id);
-CREATE INDEX entries_system_hull ON entries(chemical_system, e_above_hull);
+CREATE INDEX entries_system_facets ON entries(chemical_system, e_above_hull, e_above_reference_hull, formation_energy_per_atom,
+                                              is_stable, nelements, id);
 CREATE INDEX symmetry_fingerprint ON symmetry(fingerprint);
 CREATE INDEX symmetry_spacegroup ON symmetry(spacegroup_number);

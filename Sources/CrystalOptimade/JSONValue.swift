@@ -33,7 +33,7 @@ public enum JSONValue: Sendable, Equatable {
     /// The document as UTF-8 bytes.
     public var bytes: [UInt8] {
         var out = [UInt8]()
-        out.reserveCapacity(256)
+        out.reserveCapacity(1 << 16)
         write(to: &out)
         return out
     }
@@ -85,6 +85,17 @@ public enum JSONValue: Sendable, Equatable {
 
     static func writeString(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copy their UTF-8 whole.
+        var text = value
+        let plain = text.withUTF8 { bytes -> Bool in
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if plain {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]

@@ -24,8 +24,7 @@ public struct OptimadeQuery: Sendable {
 
     /// The stored field a sortable property orders by; nil for a property that cannot order a listing.
     public func sortField(_ property: StructureProperty) -> QueryField? {
-        guard property.sortable, property.storeFields.count == 1 else { return nil }
-        return QueryField.byNameWithInternal[property.storeFields[0]]
+        property.sortField.flatMap { QueryField.byNameWithInternal[$0] }
     }
 
     /// The predicate a filter selects (`.all` for none), with the warnings compiling it raised.
@@ -60,7 +59,7 @@ public struct OptimadeQuery: Sendable {
     /// One page: up to `limit` entries after skipping `offset`, or (in id order) those after `afterID`; one more is
     /// read to tell whether more follow.
     public func page(_ store: Store, predicate: EntryPredicate, sort: [SortKey], limit: Int, offset: Int, afterID: String?,
-                     properties requested: [StructureProperty]) throws -> (entries: [OptimadeEntry], more: Bool) {
+                     properties requested: [StructureProperty], estimate: (matches: Int, total: Int)? = nil) throws -> (entries: [OptimadeEntry], more: Bool) {
         let fields = fields(for: requested)
         var condition = predicate
         if let afterID, let id = QueryField.byName["id"] { condition = condition.and(.compare(id, .greater, .text(afterID))) }
@@ -68,6 +67,8 @@ public struct OptimadeQuery: Sendable {
         query.sort = sort.compactMap { key in sortField(key.property).map { EntryQuery.SortKey($0, descending: key.descending) } }
         query.limit = limit + 1
         query.offset = offset
+        // With page_above the window starts after an id: the count is not the number of rows the scan passes.
+        if afterID == nil { query.matchEstimate = estimate }
         let reader = requested.contains(where: \.needsStructure) ? try store.structureReader() : nil
         var entries = [OptimadeEntry]()
         try store.entries(query) { values in entries.append(try entry(values, fields: fields, reader: reader)) }

@@ -8,6 +8,8 @@ public struct StructureProperties: Sendable {
     public let prefix: String
     public let all: [StructureProperty]
     public let byName: [String: StructureProperty]
+    /// The properties a response carries when it names no response_fields.
+    public let defaults: [StructureProperty]
 
     /// OPTIMADE 1.2's standard `structures` property names, including those always null here.
     public static let standardNames: Set<String> = [
@@ -38,6 +40,7 @@ public struct StructureProperties: Sendable {
         }
         self.all = all
         byName = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+        defaults = all.filter(\.isDefault)
     }
 
     /// The entry id as a sort key (it is a top-level member, not an attribute).
@@ -52,6 +55,13 @@ public struct StructureProperties: Sendable {
 
     static func provider(prefix: String, _ name: String, _ type: StructureProperty.DataType, unit: String?) -> StructureProperty {
         let summary = crystaldbSummaries[name] ?? name
+        if name == "reduced_formula" {
+            // Made here from the composition (the same function the filter's SQL calls): no SQL function per row.
+            return StructureProperty("_\(prefix)_\(name)", type, summary, sortable: true, storeFields: ["composition"], isProviderSpecific: true,
+                                     sortField: name) { entry in
+                entry.composition.isEmpty ? .null : .string(entry.composition.pymatgenReducedFormula)
+            }
+        }
         return StructureProperty("_\(prefix)_\(name)", type, summary, unit: unit, sortable: type != .list,
                                  query: type == .list ? .partial(["HAS", "HAS ALL", "HAS ANY", "HAS ONLY", "IS KNOWN", "IS UNKNOWN"]) : .allMandatory,
                                  storeFields: [name], isProviderSpecific: true) { entry in
@@ -137,7 +147,7 @@ public struct StructureProperties: Sendable {
         StructureProperty("chemical_formula_reduced", .string, "Reduced formula, elements alphabetical, whole proportions (FeLiO2); partial occupancy scaled by the smallest factor up to 1000 that makes it whole, else unknown.",
                           sortable: true, storeFields: ["chemical_formula_reduced"]) { integralFormula($0.text("chemical_formula_reduced")) },
         StructureProperty("chemical_formula_hill", .string, "Hill formula (C, H, then alphabetical) of the formula unit: the reduced proportions, doubled for peroxides and diatomic elements as pymatgen writes them (H2O2, O2); unknown for partial occupancy.",
-                          sortable: true, storeFields: ["chemical_formula_hill"]) { .optional($0.text("chemical_formula_hill")) },
+                          sortable: true, storeFields: ["composition"], sortField: "chemical_formula_hill") { .optional($0.composition.hillFormula) },
         StructureProperty("chemical_formula_anonymous", .string, "The reduced formula's proportions, largest first, labelled A, B, C, ...",
                           sortable: true, storeFields: ["chemical_formula_anonymous"]) { integralFormula($0.text("chemical_formula_anonymous")) },
         StructureProperty("dimension_types", .list, "Periodicity of the three lattice directions: always [1, 1, 1] (bulk crystals).") { _ in .array([1, 1, 1].map { JSONValue.int($0) }) },

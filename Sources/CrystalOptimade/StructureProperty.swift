@@ -1,6 +1,6 @@
 /// One property of OPTIMADE's `structures` entries as this server serves it: how /info/structures describes it
-/// and how its value is made from a stored entry.
-public struct StructureProperty: Sendable {
+/// and how its value is made from a stored entry. A class: listings pass the same few dozen around for every entry.
+public final class StructureProperty: Sendable {
     /// OPTIMADE's data types (specification, "Data types").
     public enum DataType: String, Sendable {
         case string, integer, float, boolean, timestamp, list, dictionary
@@ -29,11 +29,13 @@ public struct StructureProperty: Sendable {
     public let storeFields: [String]
     /// A database-provider-specific property (`_<prefix>_...`).
     public let isProviderSpecific: Bool
+    /// The stored field a listing sorted on this property orders by (nil: not sortable).
+    public let sortField: String?
     let value: @Sendable (OptimadeEntry) -> JSONValue
 
     init(_ name: String, _ type: DataType, _ description: String, unit: String? = nil, sortable: Bool = false,
          query: QuerySupport = .allMandatory, isDefault: Bool = true, needsStructure: Bool = false, storeFields: [String] = [],
-         isProviderSpecific: Bool = false, value: @escaping @Sendable (OptimadeEntry) -> JSONValue) {
+         isProviderSpecific: Bool = false, sortField: String? = nil, value: @escaping @Sendable (OptimadeEntry) -> JSONValue) {
         self.name = name
         self.type = type
         self.description = description
@@ -44,6 +46,7 @@ public struct StructureProperty: Sendable {
         self.needsStructure = needsStructure
         self.storeFields = storeFields
         self.isProviderSpecific = isProviderSpecific
+        self.sortField = sortable ? (sortField ?? (storeFields.count == 1 ? storeFields[0] : nil)) : nil
         self.value = value
     }
 

@@ -9,22 +9,25 @@ final class ConnectionPool: Sendable {
     let size: Int
     private let threads: NIOThreadPool
     /// Idle connections. `Store` is not Sendable: a connection is only ever used by the one job that took it.
-    private let idle: NIOLockedValueBox<[UnsafeTransferBox<Store>]>
+    private let idle: NIOLockedValueBox<[UnsafeTransferBox<PooledConnection>]>
+    /// Counts shared by the connections while the store does not change.
+    let counts: CountCache
 
-    init(path: String, size: Int, pageCacheKiB: Int) throws {
+    init(path: String, size: Int, pageCacheKiB: Int, countCacheEntries: Int) throws {
         self.size = size
-        var connections = [UnsafeTransferBox<Store>]()
+        var connections = [UnsafeTransferBox<PooledConnection>]()
         for _ in 0..<size {
-            let db = try Store.openReadOnly(path: path, pageCacheKiB: pageCacheKiB)
-            connections.append(UnsafeTransferBox(db))
+            let store = try Store.openReadOnly(path: path, pageCacheKiB: pageCacheKiB)
+            connections.append(UnsafeTransferBox(PooledConnection(store: store)))
         }
         idle = NIOLockedValueBox(connections)
+        counts = CountCache(capacity: countCacheEntries)
         threads = NIOThreadPool(numberOfThreads: size)
         threads.start()
     }
 
     /// Runs `body` with an idle connection on a pool thread. At most `size` jobs run at once, so one is free.
-    func withConnection<T: Sendable>(_ body: @escaping @Sendable (Store) throws -> T) async throws -> T {
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (PooledConnection) throws -> T) async throws -> T {
         try await threads.runIfActive { [idle] in
             guard let box = idle.withLockedValue({ $0.popLast() }) else { throw PoolExhausted() }
             defer { idle.withLockedValue { $0.append(box) } }
@@ -37,6 +40,16 @@ final class ConnectionPool: Sendable {
     }
 
     struct PoolExhausted: Error {}
+}
+
+/// One read connection and the store's data version it saw last.
+final class PooledConnection {
+    let store: Store
+    var dataVersion: Int64?
+
+    init(store: Store) {
+        self.store = store
+    }
 }
 
 /// Carries a non-Sendable value across a concurrency boundary. Safe here because the pool hands each connection

@@ -27,7 +27,8 @@ public final class OptimadeService: Sendable {
         envelope = ResponseEnvelope(configuration: configuration)
         address = BaseAddress(configuration)
         info = InfoDocuments(configuration: configuration, properties: properties, address: address)
-        pool = try ConnectionPool(path: configuration.storePath, size: max(1, configuration.connections), pageCacheKiB: configuration.pageCacheKiB)
+        pool = try ConnectionPool(path: configuration.storePath, size: max(1, configuration.connections), pageCacheKiB: configuration.pageCacheKiB,
+                                  countCacheEntries: configuration.countCacheEntries)
         structures = StructuresEndpoint(configuration: configuration, properties: properties, query: OptimadeQuery(properties: properties),
                                         envelope: envelope, pool: pool, address: address)
     }

@@ -13,7 +13,7 @@ struct StructuresEndpoint: Sendable {
 
     /// The properties a response carries: the requested ones, or the default set.
     func selected(_ parameters: ListingParameters) -> [StructureProperty] {
-        parameters.responseFields ?? properties.all.filter(\.isDefault)
+        parameters.responseFields ?? properties.defaults
     }
 
     func resource(_ entry: OptimadeEntry, properties selected: [StructureProperty], unknown: [String]) -> JSONValue {
@@ -30,12 +30,28 @@ struct StructuresEndpoint: Sendable {
         let selected = selected(parameters)
         let query = self.query
         let predicate = compiled.predicate
-        let (page, counts) = try await pool.withConnection { store in
-            try store.reading {
+        let cache = pool.counts
+        let (page, counts) = try await pool.withConnection { connection in
+            let store = connection.store
+            // The data version before the read transaction's snapshot: a count kept under it is never older than it.
+            let version = try store.dataVersion()
+            if connection.dataVersion != version {
+                // A connection's first request too: another connection may have counted before a commit this one sees.
+                cache.invalidate()
+                connection.dataVersion = version
+            }
+            let generation = cache.generation
+            return try store.reading {
+                func count(_ predicate: EntryPredicate) throws -> Int {
+                    let counting = EntryQuery(fields: [], predicate: predicate)
+                    return try cache.count(store.countPlan(counting), generation: generation) { try store.count(counting) }
+                }
+                // The counts first: they tell the planner whether to read the page in order or to sort the matches.
+                let returned = try count(predicate)
+                let available = predicate == .all ? returned : try count(.all)
                 let page = try query.page(store, predicate: predicate, sort: parameters.sort, limit: parameters.limit,
-                                          offset: parameters.offset, afterID: parameters.afterID, properties: selected)
-                let returned = try query.count(store, predicate: predicate)
-                let available = predicate == .all ? returned : try query.count(store, predicate: .all)
+                                          offset: parameters.offset, afterID: parameters.afterID, properties: selected,
+                                          estimate: (returned, available))
                 return (page, ResponseEnvelope.Counts(returned: returned, available: available))
             }
         }
@@ -66,7 +82,7 @@ struct StructuresEndpoint: Sendable {
         let parameters = try ListingParameters(queryString, properties: properties, configuration: configuration, singleEntry: true)
         let selected = selected(parameters)
         let query = self.query
-        let found = try await pool.withConnection { store in try query.entry(store, id: id, properties: selected) }
+        let found = try await pool.withConnection { connection in try query.entry(connection.store, id: id, properties: selected) }
         guard let entry = found else {
             throw OptimadeError.notFound("no structures entry has the id '\(id)'")
         }

@@ -188,8 +188,9 @@ public enum Migrations {
         )\(d.clusteredOnKey);
         """ }),
         // The hull results that filters and sorts use most, copied onto entries (kept equal to energies by triggers,
-        // whichever code writes there) so that one index serves a filter and a sort together: elements and a hull
-        // range, a ranking by stability with the id breaking ties, GNoME's stable candidates of a source.
+        // whichever code writes there) so that one index serves a filter and a sort together: elements with any of
+        // these values (read from the index alone), a ranking by stability with the id breaking ties, GNoME's stable
+        // candidates of a source.
         Migration(version: 6, name: "query-columns", sql: { _ in """
         ALTER TABLE entries ADD COLUMN e_above_hull REAL;
         ALTER TABLE entries ADD COLUMN e_above_reference_hull REAL;
@@ -211,7 +212,8 @@ public enum Migrations {
         END;
         DROP INDEX energies_e_above_hull;
         DROP INDEX energies_formation_energy;
-        CREATE INDEX entries_system_hull ON entries(chemical_system, e_above_hull);
+        CREATE INDEX entries_system_facets ON entries(chemical_system, e_above_hull, e_above_reference_hull, formation_energy_per_atom,
+                                                      is_stable, nelements, id);
         CREATE INDEX entries_hull_id ON entries(e_above_hull, id);
         CREATE INDEX entries_reference_hull_id ON entries(e_above_reference_hull, id);
         CREATE INDEX entries_formation_id ON entries(formation_energy_per_atom, id);

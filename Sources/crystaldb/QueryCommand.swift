@@ -33,6 +33,9 @@ struct QueryCommand: ParsableCommand {
     @Flag(help: "Print only the number of matching entries.")
     var count = false
 
+    @Flag(help: "Print the SQL the planner writes and SQLite's plan for it, instead of the rows.")
+    var plan = false
+
     func validate() throws {
         for name in fieldNames where QueryField.byName[name] == nil {
             throw ValidationError("unknown field '\(name)'; known fields: \(QueryField.all.map(\.name).joined(separator: ", "))")
@@ -49,12 +52,20 @@ struct QueryCommand: ParsableCommand {
         try failing {
             let db = try Store.openForReading(path: store.db)
             var query = try EntryQuery(fieldNames: fieldNames, predicate: try filterFlags.options.predicate())
-            if count {
+            if count && !plan {
                 out.line(String(try db.count(query)))
                 return
             }
             if let sort { query.sort = [try EntryFilterOptions.sort(sort)] }
             query.limit = limit
+            if plan {
+                let statement = count ? db.countPlan(query) : db.plan(query)
+                out.line(statement.sql)
+                out.line("bindings: " + statement.bindings.map { "\($0)" }.joined(separator: ", "))
+                for line in try db.explain(statement) { out.line(line) }
+                out.flush()
+                return
+            }
             let formatter = RowFormatter(format: format, fields: query.fields, output: out)
             formatter.begin()
             try db.entries(query) { values in formatter.row(values) }

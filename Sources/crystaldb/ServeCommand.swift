@@ -36,6 +36,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-page-limit"), help: "Largest page_limit accepted (larger ones get 403).")
     var maxPageLimit = 1000
 
+    @Option(name: .customLong("count-cache"), help: "Counts each connection keeps until the store changes (0: count every request).")
+    var countCache = 1024
+
     @Flag(help: "No request log.")
     var quiet = false
 
@@ -45,6 +48,7 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError("--provider-prefix must be lowercase letters and digits, starting with a letter (OPTIMADE's prefix rule)")
         }
         guard (1...64).contains(connections) else { throw ValidationError("--connections must be between 1 and 64") }
+        guard (0...1_000_000).contains(countCache) else { throw ValidationError("--count-cache must be between 0 and 1000000") }
         guard maxPageLimit >= 1, (1...maxPageLimit).contains(pageLimit) else {
             throw ValidationError("--page-limit must be between 1 and --max-page-limit")
         }
@@ -63,6 +67,7 @@ struct ServeCommand: ParsableCommand {
         configuration.defaultPageLimit = pageLimit
         configuration.maximumPageLimit = maxPageLimit
         configuration.logRequests = !quiet
+        configuration.countCacheEntries = countCache
         let server = OptimadeServer(configuration: configuration)
         let started = configuration
         let outcome = Outcome()

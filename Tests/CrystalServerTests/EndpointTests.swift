@@ -1,5 +1,10 @@
 import Foundation
 import Testing
+import CrystalIngest
+import CrystalServer
+import CrystalStore
+import Hummingbird
+import HummingbirdTesting
 
 /// The endpoints' documents: info, entry info, links, versions, listings with paging and sorting, single entries.
 @Suite struct EndpointTests {
@@ -129,5 +134,40 @@ import Testing
         let next = (replies[0].json?["links"] as? [String: Any])?["next"] as? String
         #expect(next?.hasPrefix("https://example.org/optimade/v1/structures?") == true)
         #expect(replies[1].status == 404)
+    }
+}
+
+/// The server reads the store while other processes write it: counts and pages follow each commit.
+@Suite struct LiveStoreTests {
+    @Test("an import while the server runs: the next request counts and lists the new entry (cached counts are dropped)")
+    func importWhileServing() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crystaldb-live-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("s.sqlite").path
+        nonisolated(unsafe) let writer = try Store.openForWriting(path: path)
+        _ = try Importer(store: writer, options: ImportOptions(source: "sample")).run([ServerFixture.sample.appendingPathComponent("entries.csv").path])
+        var configuration = ServerFixture.configuration()
+        configuration.storePath = path
+        configuration.connections = 1
+        let service = try OptimadeService(configuration: configuration)
+        let app = OptimadeServer.application(service: service, configuration: configuration)
+        let extra = dir.appendingPathComponent("more.csv")
+        try "id,formula,energy\nNa2O-new,Na2O,-12.0\n".write(to: extra, atomically: true, encoding: .utf8)
+        let target = "/v1/structures?filter=elements%20HAS%20%22Na%22&response_fields=nsites"
+        let (before, after) = try await app.test(.router) { client in
+            let first = try await client.execute(uri: target, method: .get)
+            let again = try await client.execute(uri: target, method: .get)
+            #expect(String(buffer: first.body).contains("\"data_returned\":2"))
+            #expect(String(buffer: again.body).contains("\"data_returned\":2"))
+            _ = try Importer(store: writer, options: ImportOptions(source: "more")).run([extra.path])
+            let later = try await client.execute(uri: target, method: .get)
+            return (String(buffer: first.body), String(buffer: later.body))
+        }
+        try await service.shutdown()
+        #expect(before.contains("\"data_available\":18"))
+        #expect(after.contains("\"data_returned\":3"))
+        #expect(after.contains("\"data_available\":19"))
+        #expect(after.contains("\"id\":\"Na2O-new\""))
     }
 }

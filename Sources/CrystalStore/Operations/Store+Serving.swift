@@ -42,3 +42,19 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// SQLite's plan for a statement the planner wrote (`EXPLAIN QUERY PLAN`), one line per step, indented by depth.
+    public func explain(_ plan: QueryPlan) throws -> [String] {
+        let statement = try database.prepare("EXPLAIN QUERY PLAN " + plan.sql)
+        try statement.bind(plan.bindings)
+        var depth = [Int64: Int]()
+        var lines = [String]()
+        while try statement.step() {
+            let level = (depth[statement.int(1)] ?? -1) + 1
+            depth[statement.int(0)] = level
+            lines.append(String(repeating: "  ", count: level) + (statement.text(3) ?? ""))
+        }
+        return lines
+    }
+}

@@ -18,6 +18,8 @@ public struct QueryField: Sendable, Hashable {
     public let tables: StoreTables
     /// The SQL expression over the aliases of `StoreTables`, in a dialect.
     let expression: @Sendable (any SQLDialect) -> String
+    /// The index of `entries` in id order (its UNIQUE constraint's).
+    static let orderIndexes = ["id": "sqlite_autoindex_entries_1"]
 
     init(name: String, tables: StoreTables, kind: Kind, summary: String, expression: @escaping @Sendable (any SQLDialect) -> String) {
         self.name = name

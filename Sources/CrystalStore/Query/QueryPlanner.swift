@@ -30,7 +30,22 @@ struct QueryPlanner {
             return "1"
         case .constant(let value):
             return value ? "1" : "0"
-        case .and(let l, let r):
+        case .and:
+            // The number of elements is a property of the chemical system: a count test beside an element test
+            // narrows the systems, so that entries are read only from systems that pass both.
+            var terms = Self.conjuncts(of: predicate)
+            if let index = terms.firstIndex(where: { if case .elements = $0 { true } else { false } }),
+               case let .elements(match, elements) = terms[index] {
+                let counts = terms.compactMap(Self.elementCountTest)
+                if !counts.isEmpty {
+                    terms.removeAll { Self.elementCountTest($0) != nil }
+                    tables.insert(.entries)
+                    let sql = elementCondition(match, ElementMask(elements), &b, counts: counts)
+                    let rest = terms.enumerated().filter { $0.offset != terms.firstIndex(of: .elements(match, elements)) }.map { node($0.element, &b, &tables) }
+                    return "(" + ([sql] + rest).joined(separator: " AND ") + ")"
+                }
+            }
+            guard case .and(let l, let r) = predicate else { return "1" }
             return "(\(node(l, &b, &tables)) AND \(node(r, &b, &tables)))"
         case .or(let l, let r):
             return "(\(node(l, &b, &tables)) OR \(node(r, &b, &tables)))"
@@ -148,7 +163,27 @@ struct QueryPlanner {
 
     /// Element tests run on the chemical systems table (bit masks, ~20k rows for Materials Project), and the
     /// matching systems select entries through the chemical_system index: no composition or site rows are read.
-    private func elementCondition(_ match: EntryPredicate.ElementMatch, _ mask: ElementMask, _ b: inout SQLBuilder) -> String {
+    /// The terms of a conjunction, nested ANDs flattened.
+    static func conjuncts(of predicate: EntryPredicate) -> [EntryPredicate] {
+        if case .and(let l, let r) = predicate { return conjuncts(of: l) + conjuncts(of: r) }
+        return [predicate]
+    }
+
+    /// A test on the number of elements (`elements LENGTH n`, `nelements op n`), if the predicate is one.
+    static func elementCountTest(_ predicate: EntryPredicate) -> (EntryPredicate.Comparison, Double)? {
+        switch predicate {
+        case let .elementCount(op, n): return (op, n)
+        case let .compare(field, op, .real(n)) where field.name == "nelements": return (op, n)
+        case let .compare(field, op, .integer(n)) where field.name == "nelements": return (op, Double(n))
+        default: return nil
+        }
+    }
+
+    /// Elements in a chemical system's name (`Fe-Li-O`: 3).
+    static let systemElementCount = "(length(chemical_system) - length(replace(chemical_system, '-', '')) + 1)"
+
+    private func elementCondition(_ match: EntryPredicate.ElementMatch, _ mask: ElementMask, _ b: inout SQLBuilder,
+                                  counts: [(EntryPredicate.Comparison, Double)] = []) -> String {
         let test: String
         switch match {
         case .all:
@@ -160,7 +195,8 @@ struct QueryPlanner {
         case .only:
             test = "(mask_low & \(b.parameter(.integer(~mask.low)))) = 0 AND (mask_high & \(b.parameter(.integer(~mask.high)))) = 0"
         }
-        return "(e.chemical_system IN (SELECT chemical_system FROM chemical_systems WHERE \(test)))"
+        let countTests = counts.map { " AND \(Self.systemElementCount) \($0.0.rawValue) \(b.parameter(.real($0.1)))" }.joined()
+        return "(e.chemical_system IN (SELECT chemical_system FROM chemical_systems WHERE \(test)\(countTests)))"
     }
 
     /// True when `predicate` is false or unknown for every entry that has no row in `table` (all its columns
@@ -208,7 +244,8 @@ struct QueryPlanner {
         if let first = query.sort.first, let limit = query.limit {
             (keys, bindings) = splitByUnknown(query, first: first, limit: limit, condition: condition, tables: keyTables)
         } else {
-            keys = "SELECT e.entry_pk " + keyTables.fromClause + whereClause + " ORDER BY " + order + " LIMIT ?"
+            let scan = scansInOrder(query) ? QueryField.orderIndexes["id"].flatMap(dialect.scanning(index:)) : nil
+            keys = "SELECT e.entry_pk " + keyTables.fromClause(scanning: scan) + whereClause + " ORDER BY " + order + " LIMIT ?"
             bindings = condition.bindings + [.integer(query.limit.map(Int64.init) ?? Int64.max)]
             if query.offset > 0 {
                 keys += " OFFSET ?"
@@ -225,6 +262,18 @@ struct QueryPlanner {
     /// order (an index on the key and the id serves it without sorting everything), then those whose key is
     /// unknown, in id order ("NULLS LAST"). Each part stops at offset + limit rows; the page is cut from both.
     /// A single `ORDER BY key NULLS LAST, id` could use no index and sorted every match (1.2 s on a million entries).
+    /// True when a page in id order is cheaper read in id order, stopping after the window, than found from the
+    /// predicate and sorted: when a fraction f of N entries match, the first costs about window / f rows and the
+    /// second f N, so the order wins when matches² > window · N (with a factor 4 for a row checked in a scan costing
+    /// more than one read from an index). Ids are arbitrary names, so matches are spread along them; a sort on an
+    /// energy is left to SQLite, since the filters that go with it are correlated with it (stable entries have low
+    /// formation energies) and a scan in that order can pass a long run of non-matches. Needs the caller's estimate.
+    func scansInOrder(_ query: EntryQuery) -> Bool {
+        guard query.sort.isEmpty, let estimate = query.matchEstimate, let limit = query.limit, estimate.matches > 0, estimate.total > 0 else { return false }
+        let window = Double(limit) + Double(query.offset)
+        return Double(estimate.matches) * Double(estimate.matches) > 4 * window * Double(estimate.total)
+    }
+
     private func splitByUnknown(_ query: EntryQuery, first: EntryQuery.SortKey, limit: Int, condition: Condition,
                                 tables: StoreTables) -> (String, [StoreValue]) {
         let key = first.field.expression(dialect)

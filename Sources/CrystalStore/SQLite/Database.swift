@@ -7,6 +7,8 @@ final class Database {
     let handle: OpaquePointer
     let path: String
     let dialect: any SQLDialect = SQLiteDialect()
+    /// Statements kept prepared by `prepareCached` (read statements a long-running reader repeats), by SQL text.
+    var statementCache = StatementCache()
 
     enum Mode { case readOnly, readWrite }
 

@@ -36,6 +36,9 @@ protocol SQLDialect: Sendable {
     var schemaListing: String { get }
     /// Query giving 1 when a table named by the one parameter exists.
     var tableExists: String { get }
+    /// The directive that makes a query read `entries` through the named index, in its order (SQLite's `INDEXED BY`;
+    /// nil where the engine chooses by itself).
+    func scanning(index: String) -> String?
 }
 
 /// SQLite's words for `SQLDialect`.
@@ -84,6 +87,7 @@ struct SQLiteDialect: SQLDialect {
     var foreignKeysOn: String { "PRAGMA foreign_keys = ON" }
     var schemaListing: String { "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type DESC, name" }
     var tableExists: String { "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?" }
+    func scanning(index: String) -> String? { "INDEXED BY \(index)" }
 }
 
 /// SQL text with its bound values, built together so that placeholders and values stay in step.
