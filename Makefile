@@ -5,7 +5,7 @@ DEMO_DB := demo/sample.sqlite
 RELEASE_BIN := .build/release/crystaldb
 DEBUG_BIN := .build/debug/crystaldb
 
-.PHONY: deps build release demo test bench fault-test fuzz clean
+.PHONY: deps build release demo test bench bench-deps fault-test fuzz clean
 
 deps:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -51,7 +51,11 @@ fault-test: release
 	CRYSTALDB_BIN=$(RELEASE_BIN) CRYSTALDB_GEN=.build/release/crystaldb-samplegen bash Tests/fault/kill-import.sh 100000 20
 	CRYSTALDB_BIN=$(RELEASE_BIN) CRYSTALDB_GEN=.build/release/crystaldb-samplegen bash Tests/fault/disk-full.sh 20000
 
-bench: release
+bench-deps: deps
+	@dpkg -s wrk >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
+
+bench: bench-deps release
 	bash Benchmarks/run.sh
 
 clean:

@@ -70,6 +70,12 @@ if [ -f $MP ]; then
   $BIN import --db $OUT/q.sqlite --source gen $OUT/candidates-$CANDIDATES/summary.csv | tail -1
   $BIN hull --db $OUT/q.sqlite | tail -1
   $QUERYBENCH --db $OUT/q.sqlite --runs 21
+  echo "== serve: 50 concurrent clients for ${BENCH_SERVE_SECONDS:-30} s, filtered /structures pages of 20 over the same store (wrk) =="
+  if command -v wrk >/dev/null; then
+    bash Benchmarks/serve_load.sh $BIN $OUT/q.sqlite "${BENCH_SERVE_SECONDS:-30}" 50
+  else
+    echo "wrk not installed (make bench-deps); skipped"
+  fi
   echo "== export: $EXPORT_N generated GNoME-style structures (with the MP reference) as a GNoME release =="
   if [ ! -f $OUT/gnome-zip-$EXPORT_N/by_id.zip ]; then
     $GEN --count "$EXPORT_N" --out $OUT/gnome-zip-$EXPORT_N --seed 381 --zip --force >/dev/null

@@ -14,7 +14,7 @@ public struct ServerConfiguration: Sendable {
     public var connections = 4
     /// SQLite page cache per connection (KiB).
     public var pageCacheKiB = 16_384
-    /// Counts each connection remembers until the store changes (0: count on every request).
+    /// Counts (per filter) the read connections share until the store changes (0: count on every request).
     public var countCacheEntries = 1024
     public var defaultPageLimit = 20
     /// Larger page_limit values are refused with 403, as the specification prescribes.

@@ -36,7 +36,7 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-page-limit"), help: "Largest page_limit accepted (larger ones get 403).")
     var maxPageLimit = 1000
 
-    @Option(name: .customLong("count-cache"), help: "Counts each connection keeps until the store changes (0: count every request).")
+    @Option(name: .customLong("count-cache"), help: "Counts (per filter) the connections share until the store changes (0: count every request).")
     var countCache = 1024
 
     @Flag(help: "No request log.")
