@@ -155,6 +155,7 @@ public struct Exporter {
             let out = try FileOutput(path: path)
             let properties = StructureProperties(prefix: options.providerPrefix)
             let selected = properties.all.filter(\.isDefault)
+            try out.write(OptimadeResource.jsonLinesHeader.text + "\n" + properties.infoDocument.text + "\n")
             try OptimadeQuery(properties: properties).forEach(store, predicate: query.predicate, properties: selected) { entry in
                 try out.write(OptimadeResource.json(entry, properties: selected).text + "\n")
                 summary.exported += 1

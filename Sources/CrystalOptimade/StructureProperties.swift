@@ -43,6 +43,27 @@ public struct StructureProperties: Sendable {
         defaults = all.filter(\.isDefault)
     }
 
+    /// The `/info/structures` resource (also the second line of an OPTIMADE JSONL file): every property with its
+    /// description, type, unit, sortability and query support.
+    public var infoDocument: JSONValue {
+        let visible = all.filter { $0.name != "assemblies" }
+        let names: [JSONValue] = [.string("id"), .string("type")] + visible.map { .string($0.name) }
+        var described: [JSONValue.Member] = [
+            .init("id", .object([.init("description", "The entry's id, as imported (file stem, or stem/block)."), .init("sortable", true),
+                                 .init("type", "string")])),
+            .init("type", .object([.init("description", "Always \"structures\"."), .init("sortable", false), .init("type", "string")])),
+        ]
+        described += visible.map { .init($0.name, $0.infoJSON) }
+        return .object([
+            .init("type", "info"),
+            .init("id", "structures"),
+            .init("description", "Crystal structures and the energies and stability computed for them."),
+            .init("properties", .object(described)),
+            .init("formats", .array(["json"])),
+            .init("output_fields_by_format", .object([.init("json", .array(names))])),
+        ])
+    }
+
     /// The entry id as a sort key (it is a top-level member, not an attribute).
     public static let idProperty = StructureProperty("id", .string, "The entry's id.", sortable: true, storeFields: ["id"]) { .string($0.id) }
 

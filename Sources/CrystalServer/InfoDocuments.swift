@@ -41,24 +41,7 @@ struct InfoDocuments: Sendable {
         ])
     }
 
-    var structuresInfo: JSONValue {
-        let visible = properties.all.filter { $0.name != "assemblies" }
-        let names: [JSONValue] = [.string("id"), .string("type")] + visible.map { .string($0.name) }
-        var described: [JSONValue.Member] = [
-            .init("id", .object([.init("description", "The entry's id, as imported (file stem, or stem/block)."), .init("sortable", true),
-                                 .init("type", "string")])),
-            .init("type", .object([.init("description", "Always \"structures\"."), .init("sortable", false), .init("type", "string")])),
-        ]
-        described += visible.map { .init($0.name, $0.infoJSON) }
-        return .object([
-            .init("type", "info"),
-            .init("id", "structures"),
-            .init("description", "Crystal structures and the energies and stability computed for them."),
-            .init("properties", .object(described)),
-            .init("formats", .array(["json"])),
-            .init("output_fields_by_format", .object([.init("json", .array(names))])),
-        ])
-    }
+    var structuresInfo: JSONValue { properties.infoDocument }
 
     var links: JSONValue {
         .array([

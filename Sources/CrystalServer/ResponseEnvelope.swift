@@ -4,7 +4,7 @@ import Foundation
 /// The members every OPTIMADE JSON response carries: `jsonapi`, `meta` (api_version, query, more_data_available,
 /// provider, implementation, time_stamp, schema, warnings), then `data` and `links`, or `errors`.
 struct ResponseEnvelope: Sendable {
-    static let apiVersion = "1.2.0"
+    static let apiVersion = OptimadeResource.apiVersion
     static let implementationVersion = "0.1.0"
     static let schema = "https://schemas.optimade.org/openapi/v1.2/optimade.json"
 

@@ -12,9 +12,18 @@ import CrystalModel
 @Suite struct ExportFormatTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    static func oracle() throws -> [String: [[String: Any]]] {
+    static func oracleDocument() throws -> [String: Any] {
         let data = try Data(contentsOf: fixtures.appendingPathComponent("exports.oracle.json"))
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: [[String: Any]]])
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    static func oracle() throws -> [String: [[String: Any]]] {
+        try oracleDocument().compactMapValues { $0 as? [[String: Any]] }
+    }
+
+    /// What optimade-python-tools read from the first two lines of the optimade-jsonl file.
+    static func oracleHead() throws -> [String: Any]? {
+        try oracleDocument()["optimade_jsonl_head"] as? [String: Any]
     }
 
     static func export(_ format: ExportOptions.Format, _ dir: URL) throws -> (Store, String, Exporter.Summary) {
@@ -135,8 +144,16 @@ import CrystalModel
         let (_, out, summary) = try Self.export(.optimadeJSONL, dir)
         #expect(summary.exported == 31)
         let expected = try #require(try Self.oracle()["optimade_jsonl"])
-        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == expected.count)
+        var lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == expected.count + 2)
+        // The x-optimade header and info/structures, which optimade-python-tools' insert_from_jsonl expects first.
+        let header = try #require(try JSONSerialization.jsonObject(with: Data(lines.removeFirst().utf8)) as? [String: Any])
+        let head = try #require(try Self.oracleHead())
+        #expect(((header["x-optimade"] as? [String: Any])?["meta"] as? [String: Any])?["api_version"] as? String == head["api_version"] as? String)
+        let info = try #require(try JSONSerialization.jsonObject(with: Data(lines.removeFirst().utf8)) as? [String: Any])
+        #expect(info["type"] as? String == "info")
+        #expect(info["id"] as? String == head["info_id"] as? String)
+        #expect((info["properties"] as? [String: Any]).map { $0.keys.sorted() } == head["info_properties"] as? [String])
         for (line, oracle) in zip(lines, expected) {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             #expect(object["type"] as? String == "structures")

@@ -2,7 +2,9 @@
 same 17 test structures (the reference's own test data, served by it from mongomock; imported into a crystaldb
 store by peer_structures.py) and compares the answers: the same ids, or both refusing (4xx/501).
 
-Usage: python peer_filters.py CRYSTALDB_URL REFERENCE_URL [EXTRA_FILTERS_FILE]
+Usage: python peer_filters.py CRYSTALDB_URL REFERENCE_URL [EXTRA_FILTERS_FILE [--only]]
+(--only: the file's filters instead of the built-in list, e.g. sample_filters.txt against the reference server
+loaded with crystaldb's optimade-jsonl export of the sample store).
 Exit status 1 when an answer differs. Filters on fields the two stores hold differently are not run
 (last_modified, immutable_id and the reference's _exmpl_ fields, references), nor ones the reference refuses
 while crystaldb supports them (listed as "beyond the reference").
@@ -69,7 +71,8 @@ def ask(base, filter_text):
 
 filters = list(FILTERS)
 if len(sys.argv) > 3:
-    filters += [line.rstrip("\n") for line in open(sys.argv[3]) if line.strip() and not line.startswith("#")]
+    listed = [line.rstrip("\n") for line in open(sys.argv[3]) if line.strip() and not line.startswith("#")]
+    filters = listed if "--only" in sys.argv[4:] else filters + listed
 
 same = beyond = 0
 differ = []

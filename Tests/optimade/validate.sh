@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make test: `crystaldb serve` on the sample store checked by the official optimade-validator (0 failures, 0
 # internal errors), by pymatgen's OptimadeRester against the CLI, and by optimade-python-tools' reference server
-# over its own test structures (peer_filters.py). The Python tools go into a venv under .build (made once); the
+# over its own test structures and over our optimade-jsonl export (peer_filters.py). The Python tools go into a venv under .build (made once); the
 # check is skipped, saying so, only when PyPI cannot be reached.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -62,3 +62,23 @@ for _ in $(seq 1 200); do
   sleep 0.2
 done
 "$PY" Tests/optimade/peer_filters.py "http://127.0.0.1:$PEER" "http://127.0.0.1:$REF_PORT"
+
+# The reference implementation loaded with crystaldb's optimade-jsonl export of the sample store (its provider prefix
+# set to ours, so that the _crystaldb_ fields are its own), against crystaldb serve on that store.
+"$BIN" export --db "$WORK/s.sqlite" --format optimade-jsonl --out "$WORK/sample.jsonl" >/dev/null
+"$PY" - "$WORK/sample.jsonl" >"$WORK/exported.json" <<'PY'
+import json, sys
+fields = ["source", "is_reference", "reduced_formula", "energy", "energy_per_atom", "formation_energy_per_atom", "e_above_hull",
+          "e_above_reference_hull", "is_stable", "is_hull_vertex", "duplicate_of", "is_novel", "chemical_system", "volume"]
+json.dump({"provider": {"name": "reference", "description": "optimade-python-tools over crystaldb's export", "prefix": "crystaldb"},
+           "insert_from_jsonl": sys.argv[1], "insert_test_data": False, "provider_fields": {"structures": fields},
+           "aliases": {"structures": {f"_crystaldb_{f}": f"_crystaldb_{f}" for f in fields}}}, sys.stdout)
+PY
+EXPORTED_PORT=$("$PY" -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
+OPTIMADE_CONFIG_FILE="$WORK/exported.json" "$VENV/bin/uvicorn" optimade.server.main:app --port "$EXPORTED_PORT" >"$WORK/exported.log" 2>&1 &
+PIDS="$PIDS $!"
+for _ in $(seq 1 200); do
+  curl -sf "http://127.0.0.1:$EXPORTED_PORT/v1/info" >/dev/null && break
+  sleep 0.2
+done
+"$PY" Tests/optimade/peer_filters.py "http://127.0.0.1:$PORT" "http://127.0.0.1:$EXPORTED_PORT" Tests/optimade/sample_filters.txt --only

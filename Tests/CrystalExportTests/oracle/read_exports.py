@@ -19,7 +19,7 @@ warnings.simplefilter("ignore")
 import ase.io
 from monty.json import MontyDecoder
 from optimade.adapters import Structure as OptimadeStructure
-from optimade.models import StructureResource
+from optimade.models import EntryInfoResource, StructureResource
 
 folder = sys.argv[1]
 
@@ -61,7 +61,12 @@ for entry in MontyDecoder().process_decoded(json.load(open(f"{folder}/out.pymatg
     entries.append(item)
 
 resources = []
-for line in open(f"{folder}/out.optimade-jsonl"):
+handle = open(f"{folder}/out.optimade-jsonl")
+header = json.loads(handle.readline())  # as optimade.utils.insert_from_jsonl: the x-optimade header first
+info = EntryInfoResource(**json.loads(handle.readline()))  # then info/structures, validated by OPTIMADE's model
+jsonl_head = {"api_version": header["x-optimade"]["meta"]["api_version"], "info_id": info.id,
+              "info_properties": sorted(info.properties)}
+for line in handle:
     data = json.loads(line)
     resource = StructureResource(**data)  # validates against OPTIMADE's model
     item = {
@@ -77,5 +82,5 @@ for line in open(f"{folder}/out.optimade-jsonl"):
         item["pymatgen_nsites"] = len(structure)
     resources.append(item)
 
-json.dump({"extxyz": frames, "pymatgen_json": entries, "optimade_jsonl": resources}, sys.stdout, indent=1, sort_keys=True)
+json.dump({"extxyz": frames, "pymatgen_json": entries, "optimade_jsonl": resources, "optimade_jsonl_head": jsonl_head}, sys.stdout, indent=1, sort_keys=True)
 print()
