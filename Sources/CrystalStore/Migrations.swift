@@ -187,37 +187,18 @@ public enum Migrations {
             value TEXT NOT NULL
         )\(d.clusteredOnKey);
         """ }),
-        // The hull results that filters and sorts use most, copied onto entries (kept equal to energies by triggers,
-        // whichever code writes there) so that one index serves a filter and a sort together: elements with any of
-        // these values (read from the index alone), a ranking by stability with the id breaking ties, GNoME's stable
-        // candidates of a source.
+        // The hull results that filters and sorts use most, copied onto entries and kept there by triggers (see
+        // QueryColumns), with indexes that serve a filter and a sort together.
         Migration(version: 6, name: "query-columns", sql: { _ in """
         ALTER TABLE entries ADD COLUMN e_above_hull REAL;
         ALTER TABLE entries ADD COLUMN e_above_reference_hull REAL;
         ALTER TABLE entries ADD COLUMN formation_energy_per_atom REAL;
         ALTER TABLE entries ADD COLUMN is_stable INTEGER;
-        UPDATE entries SET (e_above_hull, e_above_reference_hull, formation_energy_per_atom, is_stable) =
-            (SELECT g.e_above_hull, g.e_above_reference_hull, g.formation_energy_per_atom, g.is_stable FROM energies g
-             WHERE g.entry_pk = entries.entry_pk)
-            WHERE entry_pk IN (SELECT entry_pk FROM energies);
-        CREATE TRIGGER energies_copy_inserted AFTER INSERT ON energies BEGIN
-            UPDATE entries SET e_above_hull = NEW.e_above_hull, e_above_reference_hull = NEW.e_above_reference_hull,
-                formation_energy_per_atom = NEW.formation_energy_per_atom, is_stable = NEW.is_stable
-            WHERE entry_pk = NEW.entry_pk;
-        END;
-        CREATE TRIGGER energies_copy_updated AFTER UPDATE OF e_above_hull, e_above_reference_hull, formation_energy_per_atom, is_stable ON energies BEGIN
-            UPDATE entries SET e_above_hull = NEW.e_above_hull, e_above_reference_hull = NEW.e_above_reference_hull,
-                formation_energy_per_atom = NEW.formation_energy_per_atom, is_stable = NEW.is_stable
-            WHERE entry_pk = NEW.entry_pk;
-        END;
+        \(QueryColumns.copyAll);
+        \(QueryColumns.triggers.joined(separator: ";\n"));
         DROP INDEX energies_e_above_hull;
         DROP INDEX energies_formation_energy;
-        CREATE INDEX entries_system_facets ON entries(chemical_system, e_above_hull, e_above_reference_hull, formation_energy_per_atom,
-                                                      is_stable, nelements, id);
-        CREATE INDEX entries_hull_id ON entries(e_above_hull, id);
-        CREATE INDEX entries_reference_hull_id ON entries(e_above_reference_hull, id);
-        CREATE INDEX entries_formation_id ON entries(formation_energy_per_atom, id);
-        CREATE INDEX entries_source_stable_reference_hull ON entries(source, is_stable, e_above_reference_hull, id);
+        \(QueryColumns.indexes.joined(separator: ";\n"));
         """ }),
     ]
 

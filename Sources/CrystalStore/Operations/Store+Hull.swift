@@ -115,6 +115,7 @@ extension Store {
                 WHERE e_above_hull IS NOT NULL AND is_stable IS NOT (CASE WHEN is_hull_vertex = 1 OR e_above_hull <= ? THEN 1 ELSE 0 END)
                 """)
             try retolerance.execute(run.tolerance, run.tolerance)
+            if writer.suspendedQueryColumns { try QueryColumns.resume(database) }
             let counts = try database.prepare("""
                 SELECT count(*) FILTER (WHERE is_stable = 1), count(*) FILTER (WHERE e_above_reference_hull < 0),
                        count(*) FILTER (WHERE hull_missing IS NOT NULL) FROM energies
@@ -164,11 +165,17 @@ public struct HullRunCounts: Sendable {
 /// Writes one entry's results per call with a statement prepared once (inside `Store.recordHullRun`).
 public final class HullResultWriter {
     private let update: Statement
+    private let database: Database
     let tolerance: Double
     private(set) var written = 0
+    /// Whether this run dropped the query columns' triggers and indexes (a large run; `recordHullRun` copies and
+    /// rebuilds them before it commits).
+    private(set) var suspendedQueryColumns = false
+    private let suspendAfter = QueryColumns.rowsBeforeSuspending.load(ordering: .relaxed)
     private var text = [UInt8]()
 
     init(_ db: Database, tolerance: Double) throws(StoreError) {
+        database = db
         update = try db.prepare("""
             UPDATE energies SET formation_energy_per_atom = ?, e_above_hull = ?, e_above_reference_hull = ?, is_stable = ?,
                 decomposition = ?, is_hull_vertex = ?, is_reference_hull_vertex = ?, hull_missing = ?, hull_computed = 1
@@ -178,6 +185,10 @@ public final class HullResultWriter {
     }
 
     public func write(_ result: HullResult) throws(StoreError) {
+        if written >= suspendAfter, !suspendedQueryColumns {
+            try QueryColumns.suspend(database)
+            suspendedQueryColumns = true
+        }
         let placed = result.energyAboveHull != nil
         let stable = result.isHullVertex || (result.energyAboveHull.map { $0 <= tolerance } ?? false)
         let decomposition = placed ? DecompositionText.format(result.decomposition, into: &text) : nil
