@@ -1,6 +1,6 @@
 # crystaldb: `make demo` and `make test` do the whole set-up on a fresh Debian machine.
 SWIFT ?= swift
-DEBS := libsqlite3-dev zlib1g-dev libsymspg-dev sqlite3
+DEBS := libsqlite3-dev zlib1g-dev libsymspg-dev sqlite3 curl python3 python3-venv
 # Headless Chromium renders the phase-diagram page in `make test` and the PNGs of `make demo`; where it cannot be
 # installed the browser test says why it is skipped.
 OPTIONAL_DEBS := chromium
@@ -8,7 +8,7 @@ DEMO_DB := demo/sample.sqlite
 RELEASE_BIN := .build/release/crystaldb
 DEBUG_BIN := .build/debug/crystaldb
 
-.PHONY: deps build release demo test bench fault-test fuzz clean
+.PHONY: deps build release demo test bench bench-deps fault-test fuzz clean
 
 deps:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -43,12 +43,15 @@ demo: release
 	@echo "stable candidates (novel compositions on the hull) are in demo/stable-candidates: summary.csv, by_id.zip, manifest.json"
 	@cat demo/stable-candidates/summary.csv
 	bash Scripts/phase-diagram-demo.sh $(RELEASE_BIN)
+	@echo "== crystaldb serve: the OPTIMADE API over the demo store, one query with curl, then SIGTERM =="
+	bash Tests/optimade/serve-once.sh $(RELEASE_BIN) $(DEMO_DB)
 
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash Tests/fault/kill-import.sh 3000 3
 	bash Tests/fault/disk-full.sh 3000
+	bash Tests/optimade/validate.sh
 
 fuzz: deps
 	bash Fuzz/run.sh
@@ -57,7 +60,11 @@ fault-test: release
 	CRYSTALDB_BIN=$(RELEASE_BIN) CRYSTALDB_GEN=.build/release/crystaldb-samplegen bash Tests/fault/kill-import.sh 100000 20
 	CRYSTALDB_BIN=$(RELEASE_BIN) CRYSTALDB_GEN=.build/release/crystaldb-samplegen bash Tests/fault/disk-full.sh 20000
 
-bench: release
+bench-deps: deps
+	@dpkg -s wrk >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
+
+bench: bench-deps release
 	bash Benchmarks/run.sh
 
 clean:

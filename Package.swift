@@ -14,6 +14,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
@@ -33,10 +35,17 @@ let package = Package(
         .target(name: "CrystalSymmetry", dependencies: ["CrystalModel", "CrystalSpaceGroup", "CSpglib"]),
         .target(name: "CrystalStability", dependencies: ["CrystalModel", "CrystalHull", "CrystalStore", "CrystalSymmetry", "CrystalMatch"]),
         .target(name: "CrystalQuery", dependencies: ["CrystalModel", "CrystalStore"]),
-        .target(name: "CrystalExport", dependencies: ["CrystalModel", "CrystalStore", "CrystalQuery", "CZlib"]),
+        .target(name: "CrystalExport", dependencies: ["CrystalModel", "CrystalStore", "CrystalQuery", "CrystalOptimade", "CZlib"]),
+        .target(name: "CrystalOptimade", dependencies: ["CrystalModel", "CrystalStore", "CrystalQuery", "CrystalSymmetry", "CrystalSpaceGroup"]),
+        .target(name: "CrystalServer", dependencies: [
+            "CrystalModel", "CrystalStore", "CrystalQuery", "CrystalOptimade",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .target(name: "CrystalIngest", dependencies: ["CrystalModel", "CrystalImport", "CrystalStore", "CrystalSymmetry"]),
         .executableTarget(name: "crystaldb", dependencies: [
-            "CrystalModel", "CrystalImport", "CrystalStore", "CrystalIngest", "CrystalExport", "CrystalStability", "CrystalQuery", "CrystalMatch", "CrystalPhaseDiagram", "CrystalSymmetry",
+            "CrystalModel", "CrystalImport", "CrystalStore", "CrystalIngest", "CrystalExport", "CrystalStability", "CrystalQuery", "CrystalMatch", "CrystalPhaseDiagram", "CrystalSymmetry", "CrystalServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "crystaldb-samplegen", dependencies: [
@@ -58,9 +67,13 @@ let package = Package(
         .testTarget(name: "CrystalHullTests", dependencies: ["CrystalHull", "CrystalImport", "CrystalModel"]),
         .testTarget(name: "CrystalPhaseDiagramTests", dependencies: ["CrystalPhaseDiagram", "CrystalHull", "CrystalImport", "CrystalModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CrystalStabilityTests", dependencies: ["CrystalStability", "CrystalIngest", "CrystalStore", "CrystalModel", "CrystalExport", "CrystalImport", "CrystalSymmetry", "CrystalMatch"]),
-        .testTarget(name: "CrystalQueryTests", dependencies: ["CrystalQuery", "CrystalStore", "CrystalIngest", "CrystalModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "CrystalQueryTests", dependencies: ["CrystalQuery", "CrystalStore", "CrystalIngest", "CrystalStability", "CrystalModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CrystalExportTests", dependencies: ["CrystalExport", "CrystalImport", "CrystalIngest", "CrystalStability", "CrystalStore", "CrystalQuery", "CrystalModel"]),
         .testTarget(name: "CrystalIngestTests", dependencies: ["CrystalIngest", "CrystalStore", "CrystalImport", "CrystalExport", "CrystalModel"]),
+        .testTarget(name: "CrystalServerTests", dependencies: [
+            "CrystalServer", "CrystalOptimade", "CrystalIngest", "CrystalStability", "CrystalStore", "CrystalModel", "CrystalSymmetry",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "crystaldbTests", dependencies: ["crystaldb"]),
     ]
 )

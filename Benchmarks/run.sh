@@ -129,6 +129,12 @@ if [ -f $MP ]; then
   echo "== phase diagrams: ternaries of MP + $CANDIDATES candidates (the largest by entries and a random sample), in process and end to end =="
   .build/release/crystaldb-bench phase-diagram --db $OUT/q.sqlite --largest 20 --random 20 --runs 5 --systems-out $OUT/phase-systems.txt
   python3 Benchmarks/phase_diagram_cli.py $BIN $OUT/q.sqlite $OUT/phase-systems.txt 5 $OUT/phase-diagram
+  echo "== serve: 50 concurrent clients for ${BENCH_SERVE_SECONDS:-30} s, filtered /structures pages of 20 over the same store (wrk) =="
+  if command -v wrk >/dev/null; then
+    bash Benchmarks/serve_load.sh $BIN $OUT/q.sqlite "${BENCH_SERVE_SECONDS:-30}" 50
+  else
+    echo "wrk not installed (make bench-deps); skipped"
+  fi
   echo "== export: $EXPORT_N generated GNoME-style structures (with the MP reference) as a GNoME release =="
   if [ ! -f $OUT/gnome-zip-$EXPORT_N/by_id.zip ]; then
     $GEN --count "$EXPORT_N" --out $OUT/gnome-zip-$EXPORT_N --seed 381 --zip --force >/dev/null

@@ -19,6 +19,24 @@ FROM (SELECT p.entry_pk, p.labels, p.ordered, p.site_index, p.occupancy_hex, p.a
                 (((instr((SELECT pairs FROM hex_pairs), substr(hex(substr(s.packed_sites, 4 + 1, 4)), 1, 2)) - 1) / 3) + ((instr((SELECT pairs FROM hex_pairs), substr(hex(substr(s.packed_sites, 4 + 1, 4)), 3, 2)) - 1) / 3) * 256 + ((instr((SELECT pairs FROM hex_pairs), substr(hex(substr(s.packed_sites, 4 + 1, 4)), 5, 2)) - 1) / 3) * 65536 + ((instr((SELECT pairs FROM hex_pairs), substr(hex(substr(s.packed_sites, 4 + 1, 4)), 7, 2)) - 1) / 3) * 16777216) AS n, (((instr((SELECT pairs FROM hex_pairs), substr(hex(substr(s.packed_sites, 8 + 1, 4)), 1, 2)) - 1) / 3) + ((instr((SELECT pairs FROM hex_pairs), substr(hex(substr(s.packed_sites, 8 + 1, 4)), 3, 2)) - 1) / 3) * 256 + ((instr((SELECT pairs FROM hex_pairs), substr(hex(substr(s.packed_sites, 8 + 1, 4)), 5, 2)) - 1) / 3) * 65536 + ((instr((SELECT pairs FROM hex_pairs), substr(hex(substr(s.packed_sites, 8 + 1, 4)), 7, 2)) - 1) / 3) * 16777216) AS m
             FROM structures s) c,
         json_each('[' || rtrim(replace(hex(zeroblob(c.m)), '00', '0,'), ',') || ']') j) p) o;
+CREATE TRIGGER energies_copy_deleted AFTER DELETE ON energies BEGIN
+    UPDATE entries SET e_above_hull = NULL, e_above_reference_hull = NULL, formation_energy_per_atom = NULL, is_stable = NULL
+    WHERE entry_pk = OLD.entry_pk;
+END;
+CREATE TRIGGER energies_copy_inserted AFTER INSERT ON energies
+WHEN NEW.e_above_hull IS NOT NULL OR NEW.e_above_reference_hull IS NOT NULL OR NEW.formation_energy_per_atom IS NOT NULL
+     OR NEW.is_stable IS NOT NULL BEGIN
+    UPDATE entries SET e_above_hull = NEW.e_above_hull, e_above_reference_hull = NEW.e_above_reference_hull,
+        formation_energy_per_atom = NEW.formation_energy_per_atom, is_stable = NEW.is_stable
+    WHERE entry_pk = NEW.entry_pk;
+END;
+CREATE TRIGGER energies_copy_updated AFTER UPDATE OF e_above_hull, e_above_reference_hull, formation_energy_per_atom, is_stable ON energies
+WHEN NEW.e_above_hull IS NOT OLD.e_above_hull OR NEW.e_above_reference_hull IS NOT OLD.e_above_reference_hull
+     OR NEW.formation_energy_per_atom IS NOT OLD.formation_energy_per_atom OR NEW.is_stable IS NOT OLD.is_stable BEGIN
+    UPDATE entries SET e_above_hull = NEW.e_above_hull, e_above_reference_hull = NEW.e_above_reference_hull,
+        formation_energy_per_atom = NEW.formation_energy_per_atom, is_stable = NEW.is_stable
+    WHERE entry_pk = NEW.entry_pk;
+END;
 CREATE TABLE chemical_systems (
     chemical_system TEXT PRIMARY KEY,
     mask_low INTEGER NOT NULL,
@@ -74,7 +92,7 @@ CREATE TABLE entries (
     declared_spacegroup_symbol TEXT,
     title TEXT,
     import_id INTEGER REFERENCES imports(import_id)
-);
+, e_above_hull REAL, e_above_reference_hull REAL, formation_energy_per_atom REAL, is_stable INTEGER);
 CREATE TABLE hull_runs (
     run_id INTEGER PRIMARY KEY,
     finished_at TEXT NOT NULL,
@@ -156,14 +174,18 @@ CREATE TABLE symmetry (
 CREATE INDEX compositions_element ON compositions(element, entry_pk);
 CREATE INDEX diagnostics_source ON diagnostics(source, severity);
 CREATE INDEX duplicates_representative ON duplicates(representative_pk);
-CREATE INDEX energies_e_above_hull ON energies(e_above_hull);
 CREATE INDEX energies_e_below_hull ON energies(e_below_hull);
-CREATE INDEX energies_formation_energy ON energies(formation_energy_per_atom);
 CREATE INDEX energies_hull_pending ON energies(hull_computed) WHERE hull_computed = 0;
 CREATE INDEX entries_chemical_system_id ON entries(chemical_system, id);
+CREATE INDEX entries_formation_id ON entries(formation_energy_per_atom, id);
+CREATE INDEX entries_hull_id ON entries(e_above_hull, id);
 CREATE INDEX entries_nelements ON entries(nelements);
 CREATE INDEX entries_nsites ON entries(nsites);
 CREATE INDEX entries_reduced_formula ON entries(reduced_formula);
+CREATE INDEX entries_reference_hull_id ON entries(e_above_reference_hull, id);
 CREATE INDEX entries_source ON entries(source, is_reference);
+CREATE INDEX entries_source_stable_reference_hull ON entries(source, is_stable, e_above_reference_hull, id);
+CREATE INDEX entries_system_facets ON entries(chemical_system, e_above_hull, e_above_reference_hull, formation_energy_per_atom,
+                                              is_stable, nelements, id);
 CREATE INDEX symmetry_fingerprint ON symmetry(fingerprint);
 CREATE INDEX symmetry_spacegroup ON symmetry(spacegroup_number);

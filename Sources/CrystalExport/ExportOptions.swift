@@ -12,6 +12,12 @@ public struct ExportOptions: Sendable {
         case poscarDir = "poscar-dir"
         case csv
         case jsonl
+        /// ASE's extended XYZ, one frame per ordered structure, energy and stability values as info keys.
+        case extxyz
+        /// A JSON list of pymatgen ComputedStructureEntry (ComputedEntry for entries without a structure).
+        case pymatgenJSON = "pymatgen-json"
+        /// One OPTIMADE structures resource per line, as `crystaldb serve` returns it.
+        case optimadeJSONL = "optimade-jsonl"
     }
 
     public var format: Format
@@ -31,6 +37,9 @@ public struct ExportOptions: Sendable {
     /// How each structure is re-expressed before it is written (e.g. its standardized primitive or conventional cell,
     /// from the symmetry engine); nil: as stored.
     public var cell: (@Sendable (Structure) -> Structure)?
+
+    /// Provider prefix of the store's own fields in optimade-jsonl (`_crystaldb_e_above_hull`).
+    public var providerPrefix = "crystaldb"
 
     public init(format: Format, filter: EntryFilterOptions = EntryFilterOptions(), candidates: Bool = false, force: Bool = false) {
         self.format = format

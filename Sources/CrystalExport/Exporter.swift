@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import CrystalModel
+import CrystalOptimade
 import CrystalQuery
 import CrystalStore
 
@@ -13,8 +14,10 @@ public struct Exporter {
         public var exported = 0
         /// Entries without a structure (structure formats only).
         public var withoutStructure = 0
-        /// Disordered structures, which have no POSCAR form.
+        /// Disordered structures, which have no POSCAR or extended XYZ form.
         public var disordered = 0
+        /// Entries without an energy (pymatgen-json: an entry needs one).
+        public var withoutEnergy = 0
         public var files: [String] = []
     }
 
@@ -28,8 +31,9 @@ public struct Exporter {
     var fieldNames: [String]? {
         switch options.format {
         case .csv, .jsonl: return nil
-        case .cifZip, .cifDir, .poscarDir: return ["id"]
+        case .cifZip, .cifDir, .poscarDir, .optimadeJSONL: return ["id"]
         case .gnome: return GnomeSummary.fieldNames
+        case .extxyz, .pymatgenJSON: return EntryFileFields.names
         }
     }
 
@@ -122,6 +126,48 @@ public struct Exporter {
                 try FileOutput.write(prepared.data, to: path + "/" + name)
             }
             try FileOutput.write(manifest(summary, store: store), to: path + "/manifest.json")
+        case .extxyz, .pymatgenJSON:
+            let out = try FileOutput(path: path)
+            let reader = try store.structureReader()
+            let pymatgen = options.format == .pymatgenJSON
+            if pymatgen { try out.write("[") }
+            try store.entries(query) { values in
+                guard case .integer(let pk) = values[0] else { return }
+                let row = EntryFileFields(fields: fields, values: Array(values.dropFirst()))
+                let structure = try reader.structure(entryPK: pk)
+                if pymatgen {
+                    guard let text = row.pymatgenEntry(structure: structure) else {
+                        summary.withoutEnergy += 1
+                        return
+                    }
+                    try out.write((summary.exported == 0 ? "\n" : ",\n") + text)
+                } else {
+                    guard let structure else {
+                        summary.withoutStructure += 1
+                        return
+                    }
+                    guard let frame = ExtendedXYZWriter.write(structure, info: row.extendedXYZInfo(structure: structure)) else {
+                        summary.disordered += 1
+                        return
+                    }
+                    try out.write(frame)
+                }
+                summary.exported += 1
+            }
+            if pymatgen { try out.write("\n]\n") }
+            try out.close()
+            try FileOutput.write(manifest(summary, store: store), to: path + ".manifest.json")
+        case .optimadeJSONL:
+            let out = try FileOutput(path: path)
+            let properties = StructureProperties(prefix: options.providerPrefix)
+            let selected = properties.all.filter(\.isDefault)
+            try out.write(OptimadeResource.jsonLinesHeader.text + "\n" + properties.infoDocument.text + "\n")
+            try OptimadeQuery(properties: properties).forEach(store, predicate: query.predicate, properties: selected) { entry in
+                try out.write(OptimadeResource.json(entry, properties: selected).text + "\n")
+                summary.exported += 1
+            }
+            try out.close()
+            try FileOutput.write(manifest(summary, store: store), to: path + ".manifest.json")
         case .gnome:
             try fm.createDirectory(atPath: path, withIntermediateDirectories: false)
             let zip = try ZipWriter(path: path + "/by_id.zip")
@@ -191,7 +237,7 @@ public struct Exporter {
             + "  \"flags\": \(flags),\n"
             + "  \"candidates\": \(options.candidates),\n"
             + "  \"hull_tolerance_ev_per_atom\": \(tolerance),\n"
-            + "  \"counts\": {\"exported\": \(summary.exported), \"without_structure\": \(summary.withoutStructure), \"disordered_skipped\": \(summary.disordered)}\n}\n"
+            + "  \"counts\": {\"exported\": \(summary.exported), \"without_structure\": \(summary.withoutStructure), \"disordered_skipped\": \(summary.disordered), \"without_energy\": \(summary.withoutEnergy)}\n}\n"
     }
 }
 

@@ -13,7 +13,7 @@ enum GnomeSummary {
     static let header = columns.joined(separator: ",") + "\n"
 
     /// Store fields a row needs (the id first, as every export query has it).
-    static let fieldNames = ["id", "chemical_formula_reduced", "nsites", "volume", "density", "energy_per_atom",
+    static let fieldNames = ["id", "nsites", "volume", "density", "energy_per_atom",
                              "formation_energy_per_atom", "e_above_hull", "e_above_reference_hull",
                              "point_group", "spacegroup_symbol", "spacegroup_number", "crystal_system"]
 
@@ -24,17 +24,18 @@ enum GnomeSummary {
             guard let field = QueryField.byName[name], let value = byName[name] else { return "" }
             return ValueText.text(field, value)
         }
-        // GNoME writes the cell's composition with every count (Ac2Ag1Ir1) and elements as a Python list.
+        // GNoME writes the cell's composition with every count, alphabetical (Ac2Ag1Ir1); the reduced formula as
+        // pymatgen writes it (LiFePO4, Ca4ZnS); the elements as a Python list in pymatgen's electronegativity order.
         let cell = structure.composition
         let composition = cell.amounts.sorted { $0.element.symbol < $1.element.symbol }
             .map { "\($0.element.symbol)\(StructureJSON.number($0.amount))" }.joined()
-        let elements = "\"[" + cell.elements.map { "'\($0.symbol)'" }.sorted().joined(separator: ", ") + "]\""
+        let elements = "\"[" + cell.electronegativityOrderedElements.map { "'\($0.symbol)'" }.joined(separator: ", ") + "]\""
         // Decomposition energy: distance to the reference hull for candidates (negative below it), else above the hull.
         let decomposition = text("e_above_reference_hull").isEmpty ? text("e_above_hull") : text("e_above_reference_hull")
         // Corrected Energy is the total energy of the Composition written (the cell).
         var energy = ""
         if case .real(let perAtom)? = byName["energy_per_atom"] { energy = StructureJSON.number(perAtom * cell.totalAmount) }
-        let cells = [String(index), composition, ValueText.csv(text("id")), text("chemical_formula_reduced"), elements, text("nsites"),
+        let cells = [String(index), composition, ValueText.csv(text("id")), cell.pymatgenReducedFormula, elements, text("nsites"),
                      text("volume"), text("density"), ValueText.csv(text("point_group")), ValueText.csv(text("spacegroup_symbol")),
                      text("spacegroup_number"), text("crystal_system").capitalized, energy, text("formation_energy_per_atom"),
                      decomposition, "", "", "", "", "", ""]

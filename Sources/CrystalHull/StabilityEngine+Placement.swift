@@ -1,3 +1,5 @@
+import CrystalModel
+
 extension StabilityEngine {
     /// The hull of `entries[members]` alone (their results as `compute` gives them, every other entry's left
     /// empty) and every other entry placed against it (nil for members and where the members lack an element).
@@ -5,7 +7,16 @@ extension StabilityEngine {
     public func place(_ entries: [HullEntry], againstHullOf members: [Int]) -> (results: [StabilityResult], placements: [HullPlacement?]) {
         var results = [StabilityResult](repeating: StabilityResult(), count: entries.count)
         var placements = [HullPlacement?](repeating: nil, count: entries.count)
-        let space = HullSpace(entries: entries, members: members)
+        // Entries outside `PhysicalBounds` take no part, as in `compute`.
+        var valid = [Bool](repeating: false, count: entries.count)
+        for (index, entry) in entries.enumerated() {
+            if let why = PhysicalBounds.violation(totalEnergy: entry.totalEnergy, of: entry.composition) {
+                results[index].invalidInput = why
+            } else {
+                valid[index] = true
+            }
+        }
+        let space = HullSpace(entries: entries, members: members.filter { valid[$0] }, points: HullPoints(entries))
         space.solve { index, hull in
             results[index].formationEnergyPerAtom = hull.formationEnergy
             results[index].energyAboveHull = hull.energyAbove
@@ -19,7 +30,7 @@ extension StabilityEngine {
         var isMember = [Bool](repeating: false, count: entries.count)
         for index in members { isMember[index] = true }
         var programs = [ChemicalSystemKey: (lp: HullLP, phases: [Int])]()
-        for index in entries.indices where !isMember[index] { placements[index] = space.placement(index, programs: &programs) }
+        for index in entries.indices where !isMember[index] && valid[index] { placements[index] = space.placement(index, programs: &programs) }
         return (results, placements)
     }
 }

@@ -5,7 +5,7 @@ import CrystalModel
 public struct InputFile: Sendable {
     /// What a file holds, told from its name.
     public enum Kind: Sendable, Equatable {
-        case cif, poscar, energyCSV, entryJSON
+        case cif, poscar, energyCSV, entryJSON, extendedXYZ
     }
 
     public var kind: Kind
@@ -57,7 +57,7 @@ public struct InputFile: Sendable {
 
     /// Classifies a name (case-insensitive; a `.gz` suffix is looked through):
     /// - `.cif`, `.mcif`: CIF; `.csv`: energy table; `.json`: pymatgen entries, except `*manifest.json`
-    ///   (crystaldb's export manifests);
+    ///   (crystaldb's export manifests); `.extxyz`, `.xyz`: extended XYZ;
     /// - POSCAR: `.vasp`, `.poscar`, or POSCAR or CONTCAR anywhere in the name (`POSCAR`, `CONTCAR_1`,
     ///   `Zn3P2_POSCAR`, `C1-POSCAR`, `relaxed_CONTCAR`, `POSCAR.relax`), as pymatgen's `*POSCAR*` and
     ///   `*CONTCAR*` patterns and ASE have it, unless the extension names a program, document or image
@@ -82,6 +82,7 @@ public struct InputFile: Sendable {
         if ends(".cif") || ends(".mcif") { return .input(.cif) }
         if ends(".csv") { return .input(.energyCSV) }
         if ends(".json") { return .input(.entryJSON) }
+        if ends(".extxyz") || ends(".xyz") { return .input(.extendedXYZ) }
         let text = String(decoding: lower, as: UTF8.self)
         let ext = lower.lastIndex(of: 0x2E).map { String(decoding: lower[(lower.index(after: $0))...], as: UTF8.self) } ?? ""
         if ends(".vasp") || ends(".poscar") { return .input(.poscar) }
@@ -90,7 +91,7 @@ public struct InputFile: Sendable {
             return .input(.poscar)
         }
         let what = ext.isEmpty || ext.count > 12 ? "a file without a known extension" : "a .\(ext) file"
-        return .ignored("\(what): not a structure or energy table (crystaldb reads .cif, .mcif, POSCAR/CONTCAR, .vasp, .poscar, .csv, .json, optionally .gz)")
+        return .ignored("\(what): not a structure or energy table (crystaldb reads .cif, .mcif, POSCAR/CONTCAR, .vasp, .poscar, .csv, .json, .extxyz, .xyz, optionally .gz)")
     }
 
     /// The input kind of a name, or nil when it is not read (`classify` says why).
@@ -114,7 +115,7 @@ public struct InputFile: Sendable {
     }
 
     /// Lower-case extensions dropped from ids (compared case-insensitively; `.` | 0x20 is `.`).
-    static let droppedExtensions: [[UInt8]] = [".gz", ".cif", ".mcif", ".vasp", ".poscar", ".csv", ".json", ".zip", ".tar", ".tgz"].map { Array($0.utf8) }
+    static let droppedExtensions: [[UInt8]] = [".gz", ".cif", ".mcif", ".vasp", ".poscar", ".csv", ".json", ".extxyz", ".xyz", ".zip", ".tar", ".tgz"].map { Array($0.utf8) }
 
     /// `mp-1234.cif` -> `mp-1234`, `x.cif.gz` -> `x`, `POSCAR-075` -> `POSCAR-075`. Only the listed extensions
     /// go (`POSCAR.relax` keeps its name).

@@ -97,7 +97,7 @@ public struct InputWalker {
         case .ignored(let reason):
             if explicit {
                 try visit(.diagnostic(ImportDiagnostic(.error, .unsupported, at: SourceLocation(path: path),
-                    "unknown file type (expected .cif, .mcif, POSCAR/CONTCAR/.vasp, .csv, .json, optionally .gz, or a .zip/.tar archive): \(reason)")))
+                    "unknown file type (expected .cif, .mcif, POSCAR/CONTCAR/.vasp, .csv, .json, .extxyz, optionally .gz, or a .zip/.tar archive): \(reason)")))
             } else {
                 try visit(.ignored(ImportDiagnostic(.warning, .ignored, at: SourceLocation(path: path), "not read: \(reason)")))
             }

@@ -32,6 +32,19 @@ struct ParsedFile: Sendable {
                 let id = several ? "\(baseID)/\(read.block ?? String(read.line))" : baseID
                 parsed.add(structure: read, id: id, input: input, line: nil, options: options)
             }
+        case .extendedXYZ:
+            let result = ExtendedXYZReader.read(bytes: bytes, location: input.location)
+            parsed.diagnostics = result.diagnostics
+            let several = result.frames.count > 1
+            for (index, frame) in result.frames.enumerated() {
+                let id = frame.id ?? (several ? "\(baseID)/\(index + 1)" : baseID)
+                parsed.structures.append(record(id: id, frame.structure, input: input, symprec: options.symprec))
+                if let energy = frame.energy {
+                    let provenance = Provenance(file: input.path, member: input.member, block: nil, line: frame.structure.line, contentHash: "")
+                    parsed.energies.append(EnergyEntry(id: id, composition: frame.structure.structure.composition, totalEnergy: energy,
+                                                       provenance: provenance))
+                }
+            }
         case .energyCSV, .entryJSON:
             let result = input.kind == .energyCSV
                 ? EnergyTableReader.readCSV(bytes: bytes, location: input.location, stem: baseID)

@@ -29,38 +29,45 @@ public struct EntryFilterOptions: Sendable {
             }
             return list
         }
-        if !elements.isEmpty { filter = filter.and(.list(field: "elements", column: 0, .hasAll, try symbols(elements, flag: "elements"), valueColumn: 0)) }
-        if !only.isEmpty { filter = filter.and(.list(field: "elements", column: 0, .hasOnly, try symbols(only, flag: "only"), valueColumn: 0)) }
+        if !elements.isEmpty { filter = filter.and(.elements(.hasAll, try symbols(elements, flag: "elements"))) }
+        if !only.isEmpty { filter = filter.and(.elements(.hasOnly, try symbols(only, flag: "only"))) }
         for symbol in try symbols(exclude, flag: "exclude") {
-            filter = filter.and(.not(.list(field: "elements", column: 0, .has, [symbol], valueColumn: 0)))
+            filter = filter.and(.not(.elements(.has, [symbol])))
         }
         if let chemicalSystem {
             let parts = chemicalSystem.split(separator: "-").map(String.init)
             let system = try symbols(parts, flag: "chemsys").sorted().joined(separator: "-")
-            filter = filter.and(.compare(field: "chemical_system", column: 0, .equal, .string(system), valueColumn: 0))
+            filter = filter.and(.compare("chemical_system", .equal, .string(system)))
         }
         if let formula {
             let reduced: String
             do { reduced = try Composition(formula: formula).reducedFormula } catch { throw FlagError(description: "--formula: \(error)") }
-            filter = filter.and(.compare(field: "chemical_formula_reduced", column: 0, .equal, .string(reduced), valueColumn: 0))
+            filter = filter.and(.compare("chemical_formula_descriptive", .equal, .string(reduced)))
         }
         if let maximumEnergyAboveHull {
-            filter = filter.and(.compare(field: "e_above_hull", column: 0, .lessOrEqual, .number(maximumEnergyAboveHull), valueColumn: 0))
+            filter = filter.and(.compare("e_above_hull", .lessOrEqual, .number(maximumEnergyAboveHull)))
         }
-        if stable { filter = filter.and(.compare(field: "is_stable", column: 0, .equal, .number(1), valueColumn: 0)) }
-        if let source { filter = filter.and(.compare(field: "source", column: 0, .equal, .string(source), valueColumn: 0)) }
+        if stable { filter = filter.and(.compare("is_stable", .equal, .bool(true))) }
+        if let source { filter = filter.and(.compare("source", .equal, .string(source))) }
         return filter
     }
 
     /// The whole filter as the store's predicate (field names and types checked).
     public func predicate() throws -> EntryPredicate {
-        try FilterCompiler().compile(filter())
+        try compiled().predicate
     }
 
-    /// `field` or `field:desc`, from the whitelist.
+    /// The predicate and the warnings compiling it raised (another database's field, a value that cannot match).
+    public func compiled() throws -> (predicate: EntryPredicate, warnings: [String]) {
+        var compiler = FilterCompiler()
+        let predicate = try compiler.compile(filter())
+        return (predicate, compiler.warnings)
+    }
+
+    /// `field` or `field:desc`, from the whitelist (the OPTIMADE server's `_crystaldb_` names too).
     public static func sort(_ text: String) throws -> EntryQuery.SortKey {
         let parts = text.split(separator: ":")
-        guard let name = parts.first.map(String.init), let field = QueryField.byName[name], parts.count <= 2 else {
+        guard let name = parts.first.map({ QueryField.name(ofPrefixed: String($0)) }), let field = QueryField.byName[name], parts.count <= 2 else {
             throw FlagError(description: "--sort: unknown field '\(text)'")
         }
         if parts.count == 2 {

@@ -1,50 +1,84 @@
-/// The predicate tree every filter (OPTIMADE text or short flags) becomes before it is compiled to SQL.
+/// The tree an OPTIMADE filter (or the CLI's short flags) becomes before it is checked against the fields and
+/// compiled to the store's predicate. It keeps everything the 1.2 grammar allows, optional constructs included
+/// (property on the right-hand side, constant against constant, operators inside HAS lists, correlated lists);
+/// the compiler decides what each means or refuses it.
 public indirect enum Filter: Equatable, Sendable {
     public enum Comparison: String, Sendable { case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=" }
     public enum StringMatch: Sendable, Equatable { case contains, startsWith, endsWith }
     public enum ListMatch: Sendable, Equatable { case has, hasAll, hasAny, hasOnly }
 
+    /// A property name where it was written; `name` may be nested (`a.b`).
+    public struct Property: Equatable, Sendable {
+        public var name: String
+        public var column: Int
+        public init(_ name: String, column: Int) {
+            self.name = name
+            self.column = column
+        }
+    }
+
     public enum Value: Equatable, Sendable {
         case string(String)
         case number(Double)
+        case bool(Bool)
+    }
+
+    /// One side of a comparison: a property or a constant (with its column).
+    public enum Operand: Equatable, Sendable {
+        case property(Property)
+        case value(Value, column: Int)
+
+        public var column: Int {
+            switch self {
+            case .property(let p): return p.column
+            case .value(_, let column): return column
+            }
+        }
+    }
+
+    /// One value of a HAS list, with its operator (`=` when none was written).
+    public struct ListItem: Equatable, Sendable {
+        public var comparison: Comparison
+        public var operand: Operand
+        /// An operator was written (`HAS < 3`): OPTIMADE's optional "operators in HAS lists" feature.
+        public var explicitOperator: Bool
+        public init(_ comparison: Comparison = .equal, _ operand: Operand, explicitOperator: Bool = false) {
+            self.comparison = comparison
+            self.operand = operand
+            self.explicitOperator = explicitOperator
+        }
     }
 
     case and(Filter, Filter)
     case or(Filter, Filter)
     case not(Filter)
-    /// `field op value`; `column` is where the field was written (for type errors at compile time).
-    case compare(field: String, column: Int, Comparison, Value, valueColumn: Int)
-    case known(field: String, column: Int, Bool)
-    case match(field: String, column: Int, StringMatch, String)
-    /// `elements HAS ...`; values are element symbols.
-    case list(field: String, column: Int, ListMatch, [String], valueColumn: Int)
-    /// `LENGTH elements op n`
-    case length(field: String, column: Int, Comparison, Double)
-    /// `elements:elements_ratios HAS [ALL|ANY] "Li":>0.1, ...`
-    case ratios(ListMatch, [(element: String, Comparison, Double)], column: Int)
+    /// `lhs op rhs`: a property or a constant on either side.
+    case compare(Operand, Comparison, Operand)
+    case known(Property, Bool)
+    case match(Property, StringMatch, Operand)
+    /// `list HAS [ALL | ANY | ONLY] items` (`.has` holds one item).
+    case has(Property, ListMatch, [ListItem])
+    /// `list LENGTH [op] n` (and crystaldb's older `LENGTH list op n`).
+    case length(Property, Comparison, Double, valueColumn: Int)
+    /// `p1:p2:... HAS [ALL | ANY | ONLY] v1:v2:..., ...`: each inner list holds one value per property.
+    case zipped([Property], ListMatch, [[ListItem]])
     /// Everything (no filter).
     case all
-
-    public static func == (l: Filter, r: Filter) -> Bool {
-        switch (l, r) {
-        case let (.and(a, b), .and(c, d)), let (.or(a, b), .or(c, d)): return a == c && b == d
-        case let (.not(a), .not(b)): return a == b
-        case let (.compare(f, _, o, v, _), .compare(g, _, p, w, _)): return f == g && o == p && v == w
-        case let (.known(f, _, a), .known(g, _, b)): return f == g && a == b
-        case let (.match(f, _, m, s), .match(g, _, n, t)): return f == g && m == n && s == t
-        case let (.list(f, _, m, v, _), .list(g, _, n, w, _)): return f == g && m == n && v == w
-        case let (.length(f, _, o, n), .length(g, _, p, m)): return f == g && o == p && n == m
-        case let (.ratios(m, a, _), .ratios(n, b, _)):
-            return m == n && a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 && $0.2 == $1.2 }
-        case (.all, .all): return true
-        default: return false
-        }
-    }
 
     /// `self AND other`, dropping `.all`.
     public func and(_ other: Filter) -> Filter {
         if case .all = self { return other }
         if case .all = other { return self }
         return .and(self, other)
+    }
+
+    /// `field op value` for the CLI's flags.
+    public static func compare(_ field: String, _ op: Comparison, _ value: Value) -> Filter {
+        .compare(.property(Property(field, column: 0)), op, .value(value, column: 0))
+    }
+
+    /// `elements HAS [ALL | ANY | ONLY] symbols` for the CLI's flags.
+    public static func elements(_ match: ListMatch, _ symbols: [String]) -> Filter {
+        .has(Property("elements", column: 0), match, symbols.map { ListItem(.equal, .value(.string($0), column: 0)) })
     }
 }

@@ -1,103 +1,540 @@
 import CrystalModel
 import CrystalStore
+import Foundation
 
-/// Compiles a `Filter` (the OPTIMADE language's tree) to the store's `EntryPredicate`: every field name is
-/// looked up in the `QueryField` whitelist (plus OPTIMADE's names where they differ), every value is checked
-/// against the field's type, and errors point at the filter's column. The store's planner then decides the
-/// tables and writes the SQL; no SQL is written here.
+/// Compiles a `Filter` (the OPTIMADE 1.2 language's tree) to the store's `EntryPredicate`, with OPTIMADE's
+/// semantics: every standard `structures` property and the store's own fields (`_crystaldb_e_above_hull`; bare
+/// `e_above_hull` too for the CLI) resolve to stored values, computed constants or known lists; values are
+/// checked against the property's type (a mismatch is 501, as the specification says); an unknown value matches
+/// no comparison, negated or not (the planner's NOT is SQL's three-valued NOT); another database's property
+/// (`_exmpl_x`) is unknown, with a warning; optional features are supported where the store can answer them and
+/// refused with 501 where not. No SQL is written here.
 public struct FilterCompiler {
-    /// OPTIMADE names that map to a crystaldb field.
-    static let aliases: [String: String] = ["chemical_formula_descriptive": "chemical_formula_reduced"]
-    /// OPTIMADE names that are the same number for every entry (crystaldb stores periodic crystals only).
-    static let constants: [String: Double] = ["nperiodic_dimensions": 3]
+    /// Which names a filter may use.
+    public enum Names: Sendable {
+        /// OPTIMADE's standard names and the provider-prefixed fields only (the server).
+        case optimade
+        /// Those, and the CLI's bare field names (`e_above_hull`).
+        case cli
+    }
 
-    public init() {}
+    public var providerPrefix: String
+    public var names: Names
+    /// Warnings collected while compiling (another provider's field, a value that cannot match).
+    public private(set) var warnings: [String] = []
 
-    public func compile(_ filter: Filter) throws(FilterError) -> EntryPredicate {
+    public init(providerPrefix: String = "crystaldb", names: Names = .cli) {
+        self.providerPrefix = providerPrefix
+        self.names = names
+    }
+
+    /// Database-provider prefixes registered with OPTIMADE (providers.optimade.org): their properties are unknown
+    /// here without a warning, as the specification asks; any other prefix gets one.
+    public static let registeredPrefixes: Set<String> = [
+        "aflow", "aiida", "alexandria", "ccdc", "ccpnc", "cmr", "cod", "exmpl", "httk", "jarvis", "matcloud", "matterverse",
+        "mcloud", "mcloudarchive", "mp", "mpdd", "mpds", "mpod", "nmd", "odbx", "omdb", "optimade", "optimake", "oqmd", "pcod",
+        "psdi", "tcod", "twodmatpedia",
+    ]
+
+    public mutating func compile(_ filter: Filter) throws(FilterError) -> EntryPredicate {
         switch filter {
-        case .all:
-            return .all
-        case .and(let l, let r):
-            return .and(try compile(l), try compile(r))
-        case .or(let l, let r):
-            return .or(try compile(l), try compile(r))
-        case .not(let inner):
-            return .not(try compile(inner))
-        case let .compare(name, column, op, value, valueColumn):
-            let comparison = Self.comparison(op)
-            if let constant = Self.constants[name] {
-                guard case .number(let n) = value else { throw FilterError(column: valueColumn, reason: "\(name) is a number; compare it with a number") }
-                return .constant(Self.holds(constant, comparison, n))
+        case .all: return .all
+        case .and(let l, let r): return .and(try compile(l), try compile(r))
+        case .or(let l, let r): return .or(try compile(l), try compile(r))
+        case .not(let inner): return .not(try compile(inner))
+        case let .compare(lhs, op, rhs): return try comparison(lhs, op, rhs)
+        case let .known(property, known): return try self.known(property, known)
+        case let .match(property, kind, operand): return try match(property, kind, operand)
+        case let .has(property, mode, items): return try has(property, mode, items)
+        case let .length(property, op, n, column): return try length(property, op, n, column)
+        case let .zipped(properties, mode, tuples): return try zipped(properties, mode, tuples)
+        }
+    }
+
+    // MARK: properties
+
+    /// What a property name stands for.
+    enum Resolved {
+        /// A stored scalar value.
+        case field(QueryField, FieldType)
+        /// The same value for every entry.
+        case constant(Filter.Value)
+        /// A list property the store can search.
+        case list(ListProperty)
+        /// A property that is null for every entry here (another database's, or one never stored).
+        case unknown
+    }
+
+    enum FieldType: Equatable {
+        case string, number, boolean, timestamp
+        /// Derived when served (space-group symbols): only IS KNOWN / IS UNKNOWN can be filtered.
+        case unsearchable
+    }
+
+    enum ListProperty: Equatable {
+        case elements, elementsRatios, structureFeatures, speciesAtSites, sitePositions, latticeVectors, dimensionTypes
+        case decomposition, species, symmetryOperations
+    }
+
+    /// Standard OPTIMADE names that are a stored field under another name, or computed.
+    static let standardFields: [String: String] = [
+        "id": "id", "immutable_id": "immutable_id", "last_modified": "last_modified", "nelements": "nelements", "nsites": "nsites",
+        "chemical_formula_descriptive": "chemical_formula_reduced", "chemical_formula_reduced": "optimade_formula_reduced",
+        "chemical_formula_anonymous": "optimade_formula_anonymous", "chemical_formula_hill": "chemical_formula_hill",
+        "space_group_it_number": "spacegroup_number",
+    ]
+
+    static let standardLists: [String: ListProperty] = [
+        "elements": .elements, "elements_ratios": .elementsRatios, "structure_features": .structureFeatures,
+        "species_at_sites": .speciesAtSites, "cartesian_site_positions": .sitePositions, "lattice_vectors": .latticeVectors,
+        "dimension_types": .dimensionTypes, "species": .species, "space_group_symmetry_operations_xyz": .symmetryOperations,
+    ]
+
+    mutating func resolve(_ property: Filter.Property) throws(FilterError) -> Resolved {
+        let name = property.name
+        let own = "_\(providerPrefix)_"
+        if name.hasPrefix(own) {
+            let stored = String(name.dropFirst(own.count))
+            if stored == "decomposition" { return .list(.decomposition) }
+            if let field = QueryField.byName[stored], let type = Self.type(of: field) { return .field(field, type) }
+            throw FilterError(column: property.column, reason: "unknown field '\(name)' (/info/structures lists the fields)")
+        }
+        if name.hasPrefix("_") {
+            let prefix = name.dropFirst().prefix { $0 != "_" }
+            guard !prefix.isEmpty, name.dropFirst(prefix.count + 1).first == "_" else {
+                throw FilterError(column: property.column, reason: "'\(name)' is neither an OPTIMADE property nor a provider's (_prefix_name)")
             }
-            let field = try self.field(name, column)
-            switch (field.kind, value) {
-            case (.integer, .number(let n)), (.real, .number(let n)):
-                return .compare(field, comparison, .real(n))
-            case (.boolean, .number(let n)) where n == 0 || n == 1:
-                return .compare(field, comparison, .integer(n == 1 ? 1 : 0))
-            case (.boolean, .string(let s)) where s == "true" || s == "false":
-                return .compare(field, comparison, .integer(s == "true" ? 1 : 0))
-            case (.text, .string(let s)):
-                return .compare(field, comparison, .text(s))
-            case (.list, _), (.composition, _), (.decomposition, _):
-                throw FilterError(column: column, reason: "\(name) is a list; use HAS, HAS ALL, HAS ANY, HAS ONLY or LENGTH")
-            case (.text, .number):
-                throw FilterError(column: valueColumn, reason: "\(name) is a string; compare it with a string in double quotes")
+            if !Self.registeredPrefixes.contains(String(prefix)) {
+                warn("'\(name)' belongs to another database (prefix '\(prefix)'): it is treated as unknown and matches no comparison")
+            }
+            return .unknown
+        }
+        if let dot = name.firstIndex(of: ".") {
+            // A nested name is refused as unknown unless its first part is a property here (then 501: none has members).
+            let head = Filter.Property(String(name[..<dot]), column: property.column)
+            if head.name == "references" || head.name == "structures" || head.name == "calculations" {
+                throw FilterError(column: property.column, reason: "filtering on relationships ('\(name)') is not supported: the store keeps none", notImplemented: true)
+            }
+            _ = try resolve(head)
+            throw FilterError(column: property.column, reason: "nested property names ('\(name)') are not supported: no property here has members", notImplemented: true)
+        }
+        switch name {
+        case "type": return .constant(.string("structures"))
+        case "nperiodic_dimensions": return .constant(.number(3))
+        case "assemblies", "space_group_symbol_hall", "space_group_symbol_hermann_mauguin", "space_group_symbol_hermann_mauguin_extended":
+            if name == "assemblies" { return .unknown }
+            guard let field = QueryField.byNameWithInternal[name] else { return .unknown }
+            return .field(field, .unsearchable)
+        default: break
+        }
+        if let list = Self.standardLists[name] { return .list(list) }
+        if let stored = Self.standardFields[name], let field = QueryField.byNameWithInternal[stored], let type = Self.type(of: field) {
+            return .field(field, stored == "last_modified" ? .timestamp : type)
+        }
+        if names == .cli {
+            if name == "decomposition" { return .list(.decomposition) }
+            if let field = QueryField.byName[name], let type = Self.type(of: field) { return .field(field, type) }
+        }
+        throw FilterError(column: property.column, reason: "unknown field '\(name)' (\(names == .cli ? "crystaldb query --help" : "/info/structures") lists the fields)")
+    }
+
+    static func type(of field: QueryField) -> FieldType? {
+        switch field.kind {
+        case .text: return .string
+        case .integer, .real: return .number
+        case .boolean: return .boolean
+        // A composition can be known or unknown, not compared (elements and elements_ratios search it).
+        case .composition: return .unsearchable
+        case .list, .decomposition: return nil
+        }
+    }
+
+    mutating func warn(_ text: String) {
+        if !warnings.contains(text) { warnings.append(text) }
+    }
+
+    // MARK: comparisons
+
+    mutating func comparison(_ lhs: Filter.Operand, _ op: Filter.Comparison, _ rhs: Filter.Operand) throws(FilterError) -> EntryPredicate {
+        let comparison = Self.comparison(op)
+        switch (lhs, rhs) {
+        case let (.value(l, lc), .value(r, rc)):
+            try Self.checkFinite(l, column: lc)
+            try Self.checkFinite(r, column: rc)
+            // Constant against constant (optional): numbers only; strings are refused with 501, as the specification demands.
+            guard case .number(let a) = l, case .number(let b) = r else {
+                throw FilterError(column: lc, reason: "comparing two constant strings is not supported (OPTIMADE requires 501 here)", notImplemented: true)
+            }
+            return .constant(Self.holds(a, comparison, b))
+        case let (.property(p), .value(v, column)):
+            return try compare(p, comparison, v, valueColumn: column)
+        case let (.value(v, column), .property(p)):
+            return try compare(p, Self.mirrored(comparison), v, valueColumn: column)
+        case let (.property(l), .property(r)):
+            return try compareProperties(l, comparison, r)
+        }
+    }
+
+    /// Numbers beyond a double's range reach the compiler as infinities: refused with 501, as the specification allows.
+    static func checkFinite(_ value: Filter.Value, column: Int) throws(FilterError) {
+        if case .number(let n) = value, !n.isFinite {
+            throw FilterError(column: column, reason: "the number is beyond the range of a double-precision value (about ±1.8e308)", notImplemented: true)
+        }
+    }
+
+    mutating func compare(_ property: Filter.Property, _ op: EntryPredicate.Comparison, _ value: Filter.Value, valueColumn: Int) throws(FilterError) -> EntryPredicate {
+        let resolved = try resolve(property)
+        try Self.checkFinite(value, column: valueColumn)
+        switch resolved {
+        case .unknown:
+            return .unknown
+        case .constant(let constant):
+            return .constant(try Self.evaluate(constant, op, value, property: property, valueColumn: valueColumn))
+        case .list:
+            // =, <, ... are not defined on lists: no entry matches, as for an unknown value (with a warning).
+            warn("\(property.name) is a list, which =, !=, <, > do not apply to (use HAS, HAS ALL, HAS ANY, HAS ONLY or LENGTH): the comparison matches nothing")
+            return .unknown
+        case let .field(field, type):
+            switch (type, value) {
+            case (.number, .number(let n)):
+                return .compare(field, op, .real(n))
+            case (.string, .string(let s)):
+                if op == .equal, !s.contains("."), let fast = Self.indexedEquivalent[field.name], let raw = QueryField.byNameWithInternal[fast] {
+                    // Whole-number formulas equal the stored (indexed) column exactly.
+                    return .compare(raw, .equal, .text(s))
+                }
+                return .compare(field, op, .text(s))
+            case (.timestamp, .string(let s)):
+                return try timestamp(field, op, s, column: valueColumn)
             case (.boolean, _):
-                throw FilterError(column: valueColumn, reason: "\(name) is true or false; compare it with 1, 0, \"true\" or \"false\"")
+                let flag: Bool
+                switch value {
+                case .bool(let b): flag = b
+                case .number(let n) where n == 0 || n == 1: flag = n == 1
+                case .string("true"), .string("false"): flag = value == .string("true")
+                default:
+                    throw FilterError(column: valueColumn, reason: "\(property.name) is true or false; compare it with TRUE or FALSE", notImplemented: true)
+                }
+                guard op == .equal || op == .notEqual else {
+                    throw FilterError(column: valueColumn, reason: "booleans compare with = and != only")
+                }
+                return .compare(field, op, .integer(flag ? 1 : 0))
+            case (.unsearchable, _):
+                throw FilterError(column: property.column, reason: "\(property.name) cannot be compared here; IS KNOWN and IS UNKNOWN work", notImplemented: true)
+            case (.number, _):
+                throw FilterError(column: valueColumn, reason: "\(property.name) is a number; compare it with a number", notImplemented: true)
             default:
-                throw FilterError(column: valueColumn, reason: "\(name) is a number; compare it with a number")
+                throw FilterError(column: valueColumn, reason: "\(property.name) is a \(type == .timestamp ? "timestamp" : "string"); compare it with a string in double quotes", notImplemented: true)
             }
-        case let .known(name, column, known):
-            if Self.constants[name] != nil { return .constant(known) }
-            return .known(try field(name, column), known)
-        case let .match(name, column, kind, text):
-            if Self.constants[name] != nil { throw FilterError(column: column, reason: "\(name) is not a string; CONTAINS, STARTS and ENDS need one") }
-            let field = try self.field(name, column)
-            guard field.kind == .text else { throw FilterError(column: column, reason: "\(name) is not a string; CONTAINS, STARTS and ENDS need one") }
-            switch kind {
-            case .contains: return .text(field, .contains, text)
-            case .startsWith: return .text(field, .startsWith, text)
-            case .endsWith: return .text(field, .endsWith, text)
+        }
+    }
+
+    /// Fields whose whole-number values equal a stored, indexed column.
+    static let indexedEquivalent = ["optimade_formula_reduced": "chemical_formula_reduced", "optimade_formula_anonymous": "chemical_formula_anonymous"]
+
+    mutating func compareProperties(_ l: Filter.Property, _ op: EntryPredicate.Comparison, _ r: Filter.Property) throws(FilterError) -> EntryPredicate {
+        switch (try resolve(l), try resolve(r)) {
+        case (.unknown, _), (_, .unknown):
+            return .unknown
+        case let (.constant(a), .constant(b)):
+            return .constant(try Self.evaluate(a, op, b, property: l, valueColumn: r.column))
+        case let (.field(f, type), .constant(v)):
+            _ = (f, type)
+            return try compare(l, op, v, valueColumn: r.column)
+        case let (.constant(v), .field):
+            return try compare(r, Self.mirrored(op), v, valueColumn: l.column)
+        case let (.field(a, ta), .field(b, tb)):
+            guard ta == tb, ta != .unsearchable else {
+                throw FilterError(column: r.column, reason: "\(l.name) and \(r.name) have different types", notImplemented: true)
             }
-        case let .list(name, column, mode, values, valueColumn):
-            guard name == "elements" else {
-                if Self.constants[name] == nil { _ = try field(name, column) }
-                throw FilterError(column: column, reason: "\(name) is not a list; HAS works on elements")
+            if ta == .boolean, op != .equal, op != .notEqual { throw FilterError(column: r.column, reason: "booleans compare with = and != only") }
+            return .compareFields(a, op, b)
+        default:
+            throw FilterError(column: l.column, reason: "lists cannot be compared with =, <, >; use HAS or LENGTH", notImplemented: true)
+        }
+    }
+
+    /// A timestamp compared with RFC 3339 text. Stored times are whole UTC seconds as text
+    /// (`2026-11-27T10:00:00Z`), so a time with a fraction of a second lies strictly between two of them.
+    mutating func timestamp(_ field: QueryField, _ op: EntryPredicate.Comparison, _ text: String, column: Int) throws(FilterError) -> EntryPredicate {
+        guard let (seconds, fractional) = Self.parseTimestamp(text) else {
+            throw FilterError(column: column, reason: "'\(text)' is not an RFC 3339 date and time (2026-11-27T10:00:00Z)")
+        }
+        let value = StoreValue.text(seconds)
+        guard fractional else { return .compare(field, op, value) }
+        switch op {
+        case .less, .lessOrEqual: return .compare(field, .lessOrEqual, value)
+        case .greater, .greaterOrEqual: return .compare(field, .greater, value)
+        case .equal: return .and(.compare(field, .less, value), .compare(field, .greater, value))
+        case .notEqual: return .or(.compare(field, .less, value), .compare(field, .greaterOrEqual, value))
+        }
+    }
+
+    /// RFC 3339 -> whole seconds in UTC as stored text, and whether a fraction of a second was dropped.
+    static func parseTimestamp(_ text: String) -> (String, Bool)? {
+        let pattern = #"^([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"#
+        guard let match = text.range(of: pattern, options: .regularExpression), match == text.startIndex..<text.endIndex else { return nil }
+        let digits = text.split(whereSeparator: { !$0.isNumber }).map { Int($0) ?? 0 }
+        guard digits.count >= 6 else { return nil }
+        var components = DateComponents()
+        components.year = digits[0]; components.month = digits[1]; components.day = digits[2]
+        components.hour = digits[3]; components.minute = digits[4]; components.second = digits[5]
+        var fraction = false
+        if let dot = text.firstIndex(of: ".") {
+            fraction = text[text.index(after: dot)...].prefix { $0.isNumber }.contains { $0 != "0" }
+        }
+        var offset = 0
+        if let sign = text.lastIndex(where: { $0 == "+" || $0 == "-" }), sign > text.index(text.startIndex, offsetBy: 10) {
+            let parts = text[text.index(after: sign)...].split(separator: ":").compactMap { Int($0) }
+            guard parts.count == 2 else { return nil }
+            offset = (parts[0] * 60 + parts[1]) * 60 * (text[sign] == "-" ? -1 : 1)
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard (1...12).contains(digits[1]), (1...31).contains(digits[2]), digits[3] < 24, digits[4] < 60, digits[5] < 61,
+              let date = calendar.date(from: components) else { return nil }
+        let utc = date.addingTimeInterval(TimeInterval(-offset))
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: utc)
+        return (String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!), fraction)
+    }
+
+    // MARK: strings
+
+    mutating func match(_ property: Filter.Property, _ kind: Filter.StringMatch, _ operand: Filter.Operand) throws(FilterError) -> EntryPredicate {
+        let textMatch: EntryPredicate.TextMatch = kind == .contains ? .contains : kind == .startsWith ? .startsWith : .endsWith
+        let resolved = try resolve(property)
+        if case .unknown = resolved { return .unknown }
+        switch operand {
+        case .value(.string(let text), _):
+            switch resolved {
+            case .constant(.string(let s)):
+                return .constant(kind == .contains ? (text.isEmpty || s.contains(text)) : kind == .startsWith ? s.hasPrefix(text) : s.hasSuffix(text))
+            case let .field(field, .string):
+                return .text(field, textMatch, text)
+            default:
+                throw FilterError(column: property.column, reason: "\(property.name) is not a string; CONTAINS, STARTS and ENDS need one", notImplemented: true)
             }
+        case .property(let other):
+            // Optional: a property on the right.
+            switch (resolved, try resolve(other)) {
+            case (_, .unknown): return .unknown
+            case let (.field(a, .string), .field(b, .string)): return .textFields(a, textMatch, b)
+            default: throw FilterError(column: other.column, reason: "CONTAINS, STARTS and ENDS compare two strings", notImplemented: true)
+            }
+        case .value(_, let column):
+            throw FilterError(column: column, reason: "CONTAINS, STARTS and ENDS take a string", notImplemented: true)
+        }
+    }
+
+    // MARK: known
+
+    mutating func known(_ property: Filter.Property, _ known: Bool) throws(FilterError) -> EntryPredicate {
+        switch try resolve(property) {
+        case .unknown: return .constant(!known)
+        case .constant: return .constant(known)
+        case .field(let field, _): return .known(field, known)
+        case .list(let list):
+            switch list {
+            case .elements, .elementsRatios, .structureFeatures, .dimensionTypes: return .constant(known)
+            case .speciesAtSites, .sitePositions, .latticeVectors, .species: return .known(QueryField.byName["nsites"]!, known)
+            case .decomposition: return .known(QueryField.byName["decomposition"]!, known)
+            case .symmetryOperations:
+                throw FilterError(column: property.column, reason: "space_group_symmetry_operations_xyz is computed when served and cannot be filtered on", notImplemented: true)
+            }
+        }
+    }
+
+    // MARK: lists
+
+    /// `list HAS ...`: each item is a value with an operator (`=` when none was written).
+    mutating func has(_ property: Filter.Property, _ mode: Filter.ListMatch, _ items: [Filter.ListItem]) throws(FilterError) -> EntryPredicate {
+        let resolved = try resolve(property)
+        guard case .list(let list) = resolved else {
+            if case .unknown = resolved { return .unknown }
+            throw FilterError(column: property.column, reason: "\(property.name) is not a list; HAS works on lists (elements, elements_ratios, ...)", notImplemented: true)
+        }
+        switch list {
+        case .elements, .elementsRatios:
+            return try composition([list], mode, items.map { [$0] })
+        case .structureFeatures:
+            return try features(mode, items)
+        case .dimensionTypes:
+            return try constantList([1, 1, 1].map { Filter.Value.number($0) }, mode, items)
+        case .speciesAtSites:
             var elements = [Element]()
-            for value in values {
-                guard let element = Element(symbol: value) else { throw FilterError(column: valueColumn, reason: "'\(value)' is not an element symbol") }
-                if !elements.contains(element) { elements.append(element) }
+            for item in items {
+                guard item.comparison == .equal, case .value(.string(let name), _) = item.operand else {
+                    throw FilterError(column: item.operand.column, reason: "species_at_sites HAS takes species names without operators", notImplemented: true)
+                }
+                guard let element = Element(symbol: name) else {
+                    // Species of ordered sites are named by their element; other names are disordered sites'.
+                    throw FilterError(column: item.operand.column, reason: "species_at_sites can be searched by element names (ordered sites) only", notImplemented: true)
+                }
+                elements.append(element)
+            }
+            return .orderedSiteElements(Self.elementMatch(mode), elements)
+        case .decomposition:
+            var ids = [String]()
+            for item in items {
+                guard item.comparison == .equal, case .value(.string(let id), _) = item.operand else {
+                    throw FilterError(column: item.operand.column, reason: "decomposition HAS takes entry ids without operators", notImplemented: true)
+                }
+                ids.append(id)
+            }
+            return .decomposition(mode == .has ? .all : Self.elementMatch(mode), ids)
+        case .sitePositions, .latticeVectors, .species, .symmetryOperations:
+            throw FilterError(column: property.column, reason: "HAS on \(property.name) (a list of lists or objects) is not supported; LENGTH and IS KNOWN are", notImplemented: true)
+        }
+    }
+
+    static func elementMatch(_ mode: Filter.ListMatch) -> EntryPredicate.ElementMatch {
+        switch mode {
+        case .has, .hasAll: return .all
+        case .hasAny: return .any
+        case .hasOnly: return .only
+        }
+    }
+
+    /// HAS on elements and elements_ratios, and their correlated form, as conditions on the entry's composition
+    /// rows (element symbol, atom fraction). Plain equality on elements takes the chemical-system masks.
+    mutating func composition(_ lists: [ListProperty], _ mode: Filter.ListMatch, _ tuples: [[Filter.ListItem]]) throws(FilterError) -> EntryPredicate {
+        if lists == [.elements], tuples.allSatisfy({ $0[0].comparison == .equal }) {
+            var elements = [Element]()
+            var impossible = false
+            for tuple in tuples {
+                guard case .value(.string(let symbol), let column) = tuple[0].operand else {
+                    throw FilterError(column: tuple[0].operand.column, reason: "elements holds strings (element symbols)", notImplemented: true)
+                }
+                _ = column
+                if let element = Element(symbol: symbol) {
+                    if !elements.contains(element) { elements.append(element) }
+                } else {
+                    warn("'\(symbol)' is not an element symbol, so no entry's elements hold it")
+                    impossible = true
+                }
             }
             switch mode {
-            case .has, .hasAll: return .elements(.all, elements.sorted())
-            case .hasAny: return .elements(.any, elements.sorted())
+            case .has, .hasAll: return impossible ? .constant(false) : .elements(.all, elements.sorted())
+            case .hasAny: return elements.isEmpty ? .constant(false) : .elements(.any, elements.sorted())
             case .hasOnly: return .elements(.only, elements.sorted())
             }
-        case let .length(name, column, op, n):
-            guard name == "elements" else { throw FilterError(column: column, reason: "LENGTH works on elements") }
-            return .elementCount(Self.comparison(op), n)
-        case let .ratios(mode, items, column):
-            var ratios = [EntryPredicate.ElementRatio]()
-            for (symbol, op, fraction) in items {
-                guard let element = Element(symbol: symbol) else { throw FilterError(column: column, reason: "'\(symbol)' is not an element symbol") }
-                ratios.append(EntryPredicate.ElementRatio(element: element, comparison: Self.comparison(op), fraction: fraction))
+        }
+        var terms = [[EntryPredicate.CompositionTerm]]()
+        for tuple in tuples {
+            var row = [EntryPredicate.CompositionTerm]()
+            for (list, item) in zip(lists, tuple) {
+                guard case .value(let value, let column) = item.operand else {
+                    throw FilterError(column: item.operand.column, reason: "properties inside HAS lists are not supported", notImplemented: true)
+                }
+                try Self.checkFinite(value, column: column)
+                switch (list, value) {
+                case (.elements, .string(let symbol)):
+                    row.append(.init(.element, Self.comparison(item.comparison), .text(symbol)))
+                case (.elementsRatios, .number(let fraction)):
+                    row.append(.init(.fraction, Self.comparison(item.comparison), .real(fraction)))
+                case (.elements, _):
+                    throw FilterError(column: column, reason: "elements holds strings (element symbols)", notImplemented: true)
+                default:
+                    throw FilterError(column: column, reason: "elements_ratios holds numbers", notImplemented: true)
+                }
             }
-            switch mode {
-            case .hasAny: return .elementRatios(.any, ratios)
-            case .hasOnly: return .elementRatios(.only, ratios)
-            case .has, .hasAll: return .elementRatios(.all, ratios)
+            terms.append(row)
+        }
+        return .composition(Self.elementMatch(mode), terms)
+    }
+
+    /// structure_features: ["disorder"] for a disordered structure, else [].
+    mutating func features(_ mode: Filter.ListMatch, _ items: [Filter.ListItem]) throws(FilterError) -> EntryPredicate {
+        // For each item, does "disorder" satisfy it? Other features are never present.
+        var matchesDisorder = [Bool]()
+        for item in items {
+            guard case .value(.string(let feature), _) = item.operand else {
+                throw FilterError(column: item.operand.column, reason: "structure_features holds strings", notImplemented: true)
+            }
+            matchesDisorder.append(Self.holds(stringCompare: "disorder", Self.comparison(item.comparison), feature))
+        }
+        switch mode {
+        case .has, .hasAll:
+            // Every item needs "disorder" to satisfy it (the only feature there can be).
+            return matchesDisorder.allSatisfy { $0 } ? .disordered(true) : .constant(false)
+        case .hasAny:
+            return matchesDisorder.contains(true) ? .disordered(true) : .constant(false)
+        case .hasOnly:
+            // [] always qualifies; ["disorder"] when "disorder" satisfies some item.
+            return matchesDisorder.contains(true) ? .constant(true) : .disordered(false)
+        }
+    }
+
+    /// HAS on a list that is the same for every entry.
+    mutating func constantList(_ list: [Filter.Value], _ mode: Filter.ListMatch, _ items: [Filter.ListItem]) throws(FilterError) -> EntryPredicate {
+        var results = [Bool]()
+        for item in items {
+            guard case .value(let value, let column) = item.operand else {
+                throw FilterError(column: item.operand.column, reason: "properties inside HAS lists are not supported", notImplemented: true)
+            }
+            var any = false
+            for member in list {
+                if try Self.evaluate(member, Self.comparison(item.comparison), value, property: Filter.Property("", column: column), valueColumn: column) { any = true }
+            }
+            results.append(any)
+        }
+        switch mode {
+        case .has, .hasAll: return .constant(results.allSatisfy { $0 })
+        case .hasAny: return .constant(results.contains(true))
+        case .hasOnly:
+            // Every member must satisfy some item.
+            for member in list {
+                var covered = false
+                for item in items {
+                    guard case .value(let value, let column) = item.operand else { continue }
+                    if try Self.evaluate(member, Self.comparison(item.comparison), value, property: Filter.Property("", column: column), valueColumn: column) { covered = true }
+                }
+                if !covered { return .constant(false) }
+            }
+            return .constant(true)
+        }
+    }
+
+    mutating func length(_ property: Filter.Property, _ op: Filter.Comparison, _ n: Double, _ column: Int) throws(FilterError) -> EntryPredicate {
+        let comparison = Self.comparison(op)
+        switch try resolve(property) {
+        case .unknown:
+            return .unknown
+        case .constant, .field:
+            warn("\(property.name) is not a list: its LENGTH is unknown and matches nothing")
+            return .unknown
+        case .list(let list):
+            switch list {
+            case .elements, .elementsRatios: return .elementCount(comparison, n)
+            case .speciesAtSites, .sitePositions: return .compare(QueryField.byName["nsites"]!, comparison, .real(n))
+            case .latticeVectors:
+                // Three vectors whenever there is a structure; unknown without one.
+                return .compare(QueryField.byName["nsites"]!, Self.holds(3, comparison, n) ? .greaterOrEqual : .less, .real(0))
+            case .dimensionTypes: return .constant(Self.holds(3, comparison, n))
+            case .structureFeatures:
+                let one = Self.holds(1, comparison, n), zero = Self.holds(0, comparison, n)
+                return one == zero ? .constant(one) : .disordered(one)
+            case .decomposition: return .decompositionLength(comparison, n)
+            case .species, .symmetryOperations:
+                throw FilterError(column: property.column, reason: "LENGTH of \(property.name) is not supported", notImplemented: true)
             }
         }
     }
 
-    func field(_ name: String, _ column: Int) throws(FilterError) -> QueryField {
-        guard let field = QueryField.byName[Self.aliases[name] ?? name] else {
-            throw FilterError(column: column, reason: "unknown field '\(name)' (crystaldb query --help lists the fields)")
+    mutating func zipped(_ properties: [Filter.Property], _ mode: Filter.ListMatch, _ tuples: [[Filter.ListItem]]) throws(FilterError) -> EntryPredicate {
+        var lists = [ListProperty]()
+        for property in properties {
+            switch try resolve(property) {
+            case .unknown: return .unknown
+            case .list(let list) where list == .elements || list == .elementsRatios: lists.append(list)
+            default:
+                throw FilterError(column: property.column, reason: "correlated lists are supported for elements and elements_ratios", notImplemented: true)
+            }
         }
-        return field
+        return try composition(lists, mode, tuples)
     }
+
+    // MARK: helpers
 
     static func comparison(_ op: Filter.Comparison) -> EntryPredicate.Comparison {
         switch op {
@@ -110,7 +547,17 @@ public struct FilterCompiler {
         }
     }
 
-    /// A comparison between two numbers known when the filter is compiled.
+    /// `a op b` -> `b op' a`.
+    static func mirrored(_ op: EntryPredicate.Comparison) -> EntryPredicate.Comparison {
+        switch op {
+        case .less: return .greater
+        case .lessOrEqual: return .greaterOrEqual
+        case .greater: return .less
+        case .greaterOrEqual: return .lessOrEqual
+        default: return op
+        }
+    }
+
     static func holds(_ l: Double, _ op: EntryPredicate.Comparison, _ r: Double) -> Bool {
         switch op {
         case .equal: return l == r
@@ -119,6 +566,29 @@ public struct FilterCompiler {
         case .lessOrEqual: return l <= r
         case .greater: return l > r
         case .greaterOrEqual: return l >= r
+        }
+    }
+
+    static func holds(stringCompare l: String, _ op: EntryPredicate.Comparison, _ r: String) -> Bool {
+        let a = Array(l.utf8), b = Array(r.utf8)
+        switch op {
+        case .equal: return a == b
+        case .notEqual: return a != b
+        case .less: return a.lexicographicallyPrecedes(b)
+        case .lessOrEqual: return !b.lexicographicallyPrecedes(a)
+        case .greater: return b.lexicographicallyPrecedes(a)
+        case .greaterOrEqual: return !a.lexicographicallyPrecedes(b)
+        }
+    }
+
+    /// A constant property's value against a value known when compiling.
+    static func evaluate(_ constant: Filter.Value, _ op: EntryPredicate.Comparison, _ value: Filter.Value, property: Filter.Property, valueColumn: Int) throws(FilterError) -> Bool {
+        switch (constant, value) {
+        case let (.number(a), .number(b)): return holds(a, op, b)
+        case let (.string(a), .string(b)): return holds(stringCompare: a, op, b)
+        case let (.bool(a), .bool(b)) where op == .equal || op == .notEqual: return (a == b) == (op == .equal)
+        default:
+            throw FilterError(column: valueColumn, reason: "\(property.name) and the value have different types", notImplemented: true)
         }
     }
 }

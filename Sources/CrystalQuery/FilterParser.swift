@@ -1,7 +1,9 @@
-/// Parses OPTIMADE filter text into a `Filter` (recursive descent over the specification's grammar:
-/// OR binds loosest, then AND, then NOT; comparisons with the property first or the constant first,
-/// `IS KNOWN`, `CONTAINS`/`STARTS [WITH]`/`ENDS [WITH]`, `HAS [ALL|ANY|ONLY]`, `LENGTH`, and the
-/// correlated `elements:elements_ratios HAS ...`).
+/// Parses OPTIMADE filter text into a `Filter`: recursive descent over the grammar of OPTIMADE 1.2 (appendix
+/// "The Filter Language EBNF Grammar"). OR binds loosest, then AND, then NOT (one NOT per phrase: `NOT NOT x` is
+/// not in the grammar, `NOT (NOT x)` is); comparisons with the property or a constant first and a property,
+/// string, number or TRUE/FALSE on the right; `IS KNOWN`/`IS UNKNOWN`; `CONTAINS`, `STARTS [WITH]`,
+/// `ENDS [WITH]`; `HAS [ALL|ANY|ONLY]` lists whose values may carry operators; correlated lists
+/// (`elements:elements_ratios HAS "Li":>0.1`); `list LENGTH [op] n` (and the older `LENGTH list op n`).
 public struct FilterParser {
     private var tokens: [FilterLexer.Token]
     private var position = 0
@@ -25,6 +27,7 @@ public struct FilterParser {
     private init(tokens: [FilterLexer.Token]) { self.tokens = tokens }
 
     private var peek: FilterLexer.Token { tokens[position] }
+    private var peekNext: FilterLexer.Token { tokens[min(position + 1, tokens.count - 1)] }
 
     private mutating func next() -> FilterLexer.Token {
         let token = tokens[position]
@@ -35,8 +38,9 @@ public struct FilterParser {
     private func describe(_ token: FilterLexer.Token) -> String {
         switch token.kind {
         case .identifier(let name): return "'\(name)'"
+        case .keyword(let word): return "'\(word)'"
         case .string(let s): return "\"\(s)\""
-        case .number(let n): return "\(n)"
+        case .number(let n, _): return "\(n)"
         case .comparison(let op): return "'\(op.rawValue)'"
         case .colon: return "':'"
         case .comma: return "','"
@@ -47,7 +51,7 @@ public struct FilterParser {
     }
 
     private func isKeyword(_ token: FilterLexer.Token, _ word: String) -> Bool {
-        if case .identifier(let name) = token.kind { return name == word }
+        if case .keyword(let name) = token.kind { return name == word }
         return false
     }
 
@@ -77,7 +81,17 @@ public struct FilterParser {
         guard depth <= Self.maximumDepth else {
             throw FilterError(column: peek.column, reason: "filter nested more than \(Self.maximumDepth) levels deep")
         }
-        if accept("NOT") { return .not(try phrase()) }
+        if accept("NOT") {
+            if isKeyword(peek, "NOT") {
+                throw FilterError(column: peek.column, reason: "NOT NOT is not in the filter grammar; write NOT (NOT ...)")
+            }
+            return .not(try operand())
+        }
+        return try operand()
+    }
+
+    /// A comparison or a parenthesized expression.
+    private mutating func operand() throws(FilterError) -> Filter {
         if case .open = peek.kind {
             let open = next()
             let inner = try expression()
@@ -92,111 +106,148 @@ public struct FilterParser {
         return try comparison()
     }
 
-    static let keywords: Set<String> = ["AND", "OR", "NOT", "IS", "KNOWN", "UNKNOWN", "CONTAINS", "STARTS", "ENDS", "WITH", "HAS", "ALL", "ANY", "ONLY", "LENGTH"]
+    static let keywords: Set<String> = ["AND", "OR", "NOT", "IS", "KNOWN", "UNKNOWN", "CONTAINS", "STARTS", "ENDS", "WITH", "HAS", "ALL",
+                                        "ANY", "ONLY", "LENGTH", "TRUE", "FALSE"]
 
-    private mutating func property() throws(FilterError) -> (String, Int) {
+    private mutating func property() throws(FilterError) -> Filter.Property {
         let token = next()
-        guard case .identifier(let name) = token.kind, !Self.keywords.contains(name) else {
+        guard case .identifier(let name) = token.kind else {
+            if case .keyword(let word) = token.kind, !Self.keywords.contains(word) {
+                throw FilterError(column: token.column, reason: "expected a property name, found '\(word)' (property names are lower-case)")
+            }
             throw FilterError(column: token.column, reason: "expected a property name, found \(describe(token))")
         }
-        return (name, token.column)
+        return Filter.Property(name, column: token.column)
     }
 
-    private mutating func value() throws(FilterError) -> (Filter.Value, Int) {
-        let token = next()
+    /// A value: a string, a number, TRUE/FALSE, or (optional feature) a property.
+    private mutating func value() throws(FilterError) -> Filter.Operand {
+        let token = peek
         switch token.kind {
-        case .string(let s): return (.string(s), token.column)
-        case .number(let n): return (.number(n), token.column)
-        default: throw FilterError(column: token.column, reason: "expected a string or a number, found \(describe(token))")
+        case .string(let s): _ = next(); return .value(.string(s), column: token.column)
+        case .number(let n, _): _ = next(); return .value(.number(n), column: token.column)
+        case .keyword("TRUE"): _ = next(); return .value(.bool(true), column: token.column)
+        case .keyword("FALSE"): _ = next(); return .value(.bool(false), column: token.column)
+        case .identifier: return .property(try property())
+        default: throw FilterError(column: token.column, reason: "expected a string, a number, TRUE, FALSE or a property, found \(describe(token))")
         }
+    }
+
+    private mutating func comparisonOperator() -> Filter.Comparison? {
+        if case .comparison(let op) = peek.kind {
+            _ = next()
+            return op
+        }
+        return nil
     }
 
     private mutating func comparison() throws(FilterError) -> Filter {
         if accept("LENGTH") {
-            let (field, column) = try property()
+            // crystaldb's older form, kept: LENGTH elements >= 3.
+            let field = try property()
             let opToken = next()
-            guard case .comparison(let op) = opToken.kind else { throw FilterError(column: opToken.column, reason: "expected a comparison after LENGTH \(field)") }
-            let (v, valueColumn) = try value()
-            guard case .number(let n) = v else { throw FilterError(column: valueColumn, reason: "LENGTH compares with a number") }
-            return .length(field: field, column: column, op, n)
+            guard case .comparison(let op) = opToken.kind else { throw FilterError(column: opToken.column, reason: "expected a comparison after LENGTH \(field.name)") }
+            let (n, column) = try integer()
+            return .length(field, op, n, valueColumn: column)
         }
-        // Constant first: `3 < nsites`.
-        if case .string = peek.kind {} else if case .number = peek.kind {} else { return try propertyFirst() }
-        let (constant, constantColumn) = try value()
-        let opToken = next()
-        guard case .comparison(let op) = opToken.kind else { throw FilterError(column: opToken.column, reason: "expected a comparison after the value") }
-        let (field, column) = try property()
-        let mirrored: Filter.Comparison
-        switch op {
-        case .less: mirrored = .greater
-        case .lessOrEqual: mirrored = .greaterOrEqual
-        case .greater: mirrored = .less
-        case .greaterOrEqual: mirrored = .lessOrEqual
-        default: mirrored = op
+        switch peek.kind {
+        case .string, .number:
+            // Constant first: `3 < nsites`, `"x" = id`, or (optional) `3 < 5`.
+            let lhs = try value()
+            let opToken = next()
+            guard case .comparison(let op) = opToken.kind else { throw FilterError(column: opToken.column, reason: "expected a comparison after the value") }
+            let rhs = try value()
+            if case .value(.bool, let column) = rhs {
+                throw FilterError(column: column, reason: "TRUE and FALSE compare with a property only (property = TRUE)")
+            }
+            return .compare(lhs, op, rhs)
+        case .keyword("TRUE"), .keyword("FALSE"):
+            throw FilterError(column: peek.column, reason: "TRUE and FALSE go on the right of a comparison (property = TRUE)")
+        default:
+            return try propertyFirst()
         }
-        return .compare(field: field, column: column, mirrored, constant, valueColumn: constantColumn)
+    }
+
+    private mutating func integer() throws(FilterError) -> (Double, Int) {
+        let token = next()
+        guard case .number(let n, let isInteger) = token.kind, isInteger else {
+            throw FilterError(column: token.column, reason: "LENGTH compares with a whole number, found \(describe(token))")
+        }
+        return (n, token.column)
     }
 
     private mutating func propertyFirst() throws(FilterError) -> Filter {
-        let (field, column) = try property()
-        if case .colon = peek.kind { return try zipped(field: field, column: column) }
+        let field = try property()
+        if case .colon = peek.kind { return try zipped(first: field) }
         let token = next()
         switch token.kind {
         case .comparison(let op):
-            let (v, valueColumn) = try value()
-            return .compare(field: field, column: column, op, v, valueColumn: valueColumn)
-        case .identifier("IS"):
-            if accept("KNOWN") { return .known(field: field, column: column, true) }
-            if accept("UNKNOWN") { return .known(field: field, column: column, false) }
+            return .compare(.property(field), op, try value())
+        case .keyword("IS"):
+            if accept("KNOWN") { return .known(field, true) }
+            if accept("UNKNOWN") { return .known(field, false) }
             throw FilterError(column: peek.column, reason: "expected KNOWN or UNKNOWN after IS")
-        case .identifier("CONTAINS"):
-            return .match(field: field, column: column, .contains, try stringValue())
-        case .identifier("STARTS"):
+        case .keyword("CONTAINS"):
+            return .match(field, .contains, try value())
+        case .keyword("STARTS"):
             _ = accept("WITH")
-            return .match(field: field, column: column, .startsWith, try stringValue())
-        case .identifier("ENDS"):
+            return .match(field, .startsWith, try value())
+        case .keyword("ENDS"):
             _ = accept("WITH")
-            return .match(field: field, column: column, .endsWith, try stringValue())
-        case .identifier("HAS"):
-            var mode = Filter.ListMatch.has
-            if accept("ALL") { mode = .hasAll } else if accept("ANY") { mode = .hasAny } else if accept("ONLY") { mode = .hasOnly }
-            let valueColumn = peek.column
-            var values = [try stringValue()]
-            if mode != .has { while case .comma = peek.kind { _ = next(); values.append(try stringValue()) } }
-            return .list(field: field, column: column, mode, values, valueColumn: valueColumn)
+            return .match(field, .endsWith, try value())
+        case .keyword("LENGTH"):
+            let op = comparisonOperator() ?? .equal
+            let (n, column) = try integer()
+            return .length(field, op, n, valueColumn: column)
+        case .keyword("HAS"):
+            if accept("ALL") { return .has(field, .hasAll, try items()) }
+            if accept("ANY") { return .has(field, .hasAny, try items()) }
+            if accept("ONLY") { return .has(field, .hasOnly, try items()) }
+            return .has(field, .has, [try item()])
         default:
-            throw FilterError(column: token.column, reason: "expected an operator after \(field), found \(describe(token))")
+            throw FilterError(column: token.column, reason: "expected an operator after \(field.name), found \(describe(token))")
         }
     }
 
-    private mutating func stringValue() throws(FilterError) -> String {
-        let (v, column) = try value()
-        guard case .string(let s) = v else { throw FilterError(column: column, reason: "expected a string in double quotes") }
-        return s
+    /// `[op] value`
+    private mutating func item() throws(FilterError) -> Filter.ListItem {
+        if let op = comparisonOperator() { return Filter.ListItem(op, try value(), explicitOperator: true) }
+        return Filter.ListItem(.equal, try value())
     }
 
-    /// `elements:elements_ratios HAS [ALL|ANY|ONLY] "Li":>0.1, "O":0.5`
-    private mutating func zipped(field: String, column: Int) throws(FilterError) -> Filter {
-        _ = next()
-        let (second, secondColumn) = try property()
-        guard field == "elements", second == "elements_ratios" else {
-            throw FilterError(column: secondColumn, reason: "only elements:elements_ratios can be correlated")
+    /// `item (',' item)*`
+    private mutating func items() throws(FilterError) -> [Filter.ListItem] {
+        var out = [try item()]
+        while case .comma = peek.kind {
+            _ = next()
+            out.append(try item())
         }
-        guard accept("HAS") else { throw FilterError(column: peek.column, reason: "expected HAS after elements:elements_ratios") }
+        return out
+    }
+
+    /// `p1:p2:... HAS [ALL|ANY|ONLY] v1:v2:..., ...`
+    private mutating func zipped(first: Filter.Property) throws(FilterError) -> Filter {
+        var properties = [first]
+        while case .colon = peek.kind {
+            _ = next()
+            properties.append(try property())
+        }
+        guard accept("HAS") else { throw FilterError(column: peek.column, reason: "expected HAS after \(properties.map(\.name).joined(separator: ":"))") }
         var mode = Filter.ListMatch.has
         if accept("ALL") { mode = .hasAll } else if accept("ANY") { mode = .hasAny } else if accept("ONLY") { mode = .hasOnly }
-        var items = [(element: String, Filter.Comparison, Double)]()
+        var tuples = [[Filter.ListItem]]()
         repeat {
-            if !items.isEmpty { _ = next() }
-            let element = try stringValue()
-            guard case .colon = peek.kind else { throw FilterError(column: peek.column, reason: "expected ':' between an element and its ratio") }
-            _ = next()
-            var op = Filter.Comparison.equal
-            if case .comparison(let given) = peek.kind { op = given; _ = next() }
-            let (v, valueColumn) = try value()
-            guard case .number(let ratio) = v else { throw FilterError(column: valueColumn, reason: "a ratio is a number") }
-            items.append((element, op, ratio))
+            if !tuples.isEmpty { _ = next() }
+            var tuple = [try item()]
+            while case .colon = peek.kind {
+                _ = next()
+                tuple.append(try item())
+            }
+            guard tuple.count == properties.count else {
+                throw FilterError(column: peek.column, reason: "\(properties.count) correlated properties need \(properties.count) values separated by ':'")
+            }
+            tuples.append(tuple)
         } while mode != .has && { if case .comma = peek.kind { return true } else { return false } }()
-        return .ratios(mode, items, column: column)
+        return .zipped(properties, mode, tuples)
     }
 }

@@ -219,6 +219,19 @@ public enum Migrations {
         ALTER TABLE energies ADD COLUMN decomposition_reaction TEXT;
         CREATE INDEX energies_e_below_hull ON energies(e_below_hull);
         """ }),
+        // The hull results that filters and sorts use most, copied onto entries and kept there by triggers (see
+        // QueryColumns), with indexes that serve a filter and a sort together.
+        Migration(version: 8, name: "query-columns", sql: { _ in """
+        ALTER TABLE entries ADD COLUMN e_above_hull REAL;
+        ALTER TABLE entries ADD COLUMN e_above_reference_hull REAL;
+        ALTER TABLE entries ADD COLUMN formation_energy_per_atom REAL;
+        ALTER TABLE entries ADD COLUMN is_stable INTEGER;
+        \(QueryColumns.copyAll);
+        \(QueryColumns.triggers.joined(separator: ";\n"));
+        DROP INDEX energies_e_above_hull;
+        DROP INDEX energies_formation_energy;
+        \(QueryColumns.indexes.joined(separator: ";\n"));
+        """ }),
     ]
 
     /// Applies the migrations the store lacks, each in its own write transaction. Several processes may open

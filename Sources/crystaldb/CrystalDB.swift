@@ -6,7 +6,7 @@ struct CrystalDB: ParsableCommand {
         commandName: "crystaldb",
         abstract: "A crystal-structure database: import CIF/POSCAR collections and energy tables into SQLite, then query them.",
         version: "0.1.0",
-        subcommands: [ImportCommand.self, StatsCommand.self, ShowCommand.self, DiagnosticsCommand.self, QueryCommand.self, HullCommand.self, PhaseDiagramCommand.self, SymmetryCommand.self, DedupeCommand.self, ExportCommand.self, SchemaCommand.self])
+        subcommands: [ImportCommand.self, StatsCommand.self, ShowCommand.self, DiagnosticsCommand.self, QueryCommand.self, HullCommand.self, PhaseDiagramCommand.self, SymmetryCommand.self, DedupeCommand.self, ExportCommand.self, ServeCommand.self, SchemaCommand.self])
 }
 
 /// `--db FILE`, shared by every subcommand.

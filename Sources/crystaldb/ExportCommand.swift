@@ -9,7 +9,9 @@ struct ExportCommand: ParsableCommand {
         commandName: "export", abstract: "Export a filtered selection: a GNoME-style release, CIFs, POSCARs, CSV or JSON lines.",
         discussion: """
         Formats: gnome (folder with summary.csv in GNoME's layout and by_id.zip of <id>.CIF), cif-zip, cif-dir, poscar-dir, \
-        csv, jsonl (every field and the structure). Every export carries a manifest (filter, tolerance, counts, store, \
+        csv, jsonl (every field and the structure), extxyz (ASE's extended XYZ: ordered structures with energy and stability \
+        as info keys), pymatgen-json (a list of ComputedStructureEntry), optimade-jsonl (one OPTIMADE structures resource per \
+        line, as crystaldb serve gives it). Every export carries a manifest (filter, tolerance, counts, store, \
         version, time). --candidates selects GNoME's stable candidates: non-reference entries on the hull whose reduced \
         composition no reference entry has; --max-e-above-hull widens it.
         """)
@@ -20,7 +22,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output file or folder.", valueName: "PATH"))
     var out: String
 
-    @Option(help: "gnome, cif-zip, cif-dir, poscar-dir, csv or jsonl.")
+    @Option(help: "gnome, cif-zip, cif-dir, poscar-dir, csv, jsonl, extxyz, pymatgen-json or optimade-jsonl.")
     var format: ExportOptions.Format = .gnome
 
     @Flag(help: "Only GNoME-style stable candidates (run crystaldb hull first).")
@@ -52,7 +54,8 @@ struct ExportCommand: ParsableCommand {
         }
         var line = "exported \(summary.exported) entries to \(out) (\(format.rawValue))"
         if summary.withoutStructure > 0 { line += "; \(summary.withoutStructure) without a structure left out" }
-        if summary.disordered > 0 { line += "; \(summary.disordered) disordered left out (no POSCAR form)" }
+        if summary.disordered > 0 { line += "; \(summary.disordered) disordered left out (no \(format == .extxyz ? "extended XYZ" : "POSCAR") form)" }
+        if summary.withoutEnergy > 0 { line += "; \(summary.withoutEnergy) without an energy left out" }
         try failing {
             try output.line(line)
             try output.line(String(format: "time: %.2f s", Date().timeIntervalSince(start)))

@@ -53,7 +53,7 @@ struct FilterFlags: ParsableArguments {
         }
         if let source { try Validation.nonEmpty(source, "--source") }
         do {
-            _ = try options.predicate()
+            for warning in try options.compiled().warnings { Terminal.warning(warning) }
         } catch let error as FilterError {
             throw ValidationError("filter: \(error.reason) (column \(error.column))\n\(error.pointing(into: filter ?? ""))")
         } catch {

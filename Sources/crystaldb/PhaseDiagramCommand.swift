@@ -89,8 +89,8 @@ struct PhaseDiagramCommand: ParsableCommand {
             throw ValidationError("--chemsys: \(PhaseDiagramError.repeatedElement(repeated))")
         }
         guard (2...4).contains(elements.count) else { throw ValidationError("--chemsys: \(PhaseDiagramError.elementCount(elements))") }
-        guard format != nil else { throw ValidationError("--out must end in .svg, .html or .json (the format follows the extension)") }
-        guard maxEAboveHull >= 0, maxEAboveHull.isFinite else { throw ValidationError("--max-e-above-hull must be a non-negative number of eV/atom") }
+        guard format != nil else { throw ValidationError("--out: must end in .svg, .html or .json (the format follows the extension; got '\(out)')") }
+        try Validation.number(maxEAboveHull, "--max-e-above-hull", above: 0, orEqual: true, what: "a non-negative number of eV/atom")
         do {
             _ = try selection.predicate()
         } catch let error as FilterError {
@@ -131,8 +131,12 @@ struct PhaseDiagramCommand: ParsableCommand {
             return diagram
         }
         let drawn = diagram.points.filter { options.isDrawn($0) && !$0.isStable }.count
-        print("\(diagram.elements.map(\.symbol).joined(separator: "-")): \(diagram.points.count) entries, \(diagram.vertices.count) stable, "
-              + "\(diagram.tieLines.count) tie lines, \(diagram.facets.count) facets; \(drawn) unstable within \(maxEAboveHull) eV/atom drawn -> \(out)")
+        try failing {
+            let output = Output()
+            try output.line("\(diagram.elements.map(\.symbol).joined(separator: "-")): \(diagram.points.count) entries, \(diagram.vertices.count) stable, "
+                            + "\(diagram.tieLines.count) tie lines, \(diagram.facets.count) facets; \(drawn) unstable within \(maxEAboveHull) eV/atom drawn -> \(out)")
+            try output.flush()
+        }
     }
 
     /// What to do about a missing elemental reference: the entries it leaves unplaced, as `crystaldb hull` says.

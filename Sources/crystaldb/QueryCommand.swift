@@ -6,9 +6,12 @@ struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query", abstract: "List entries matching a filter, with chosen fields, in a stable order.",
         discussion: """
-        The filter is OPTIMADE's filter language: comparisons (= != < <= > >=) on numbers and strings, AND, OR, NOT, \
-        parentheses, elements HAS / HAS ALL / HAS ANY / HAS ONLY, LENGTH elements, IS KNOWN / IS UNKNOWN, CONTAINS, \
-        STARTS WITH, ENDS WITH, and elements:elements_ratios HAS "Li":>0.1. Fields: \
+        The filter is OPTIMADE 1.2's filter language: comparisons (= != < <= > >=) on numbers, strings and TRUE/FALSE, \
+        with a property or a constant on either side; AND, OR, NOT, parentheses; elements HAS / HAS ALL / HAS ANY / HAS \
+        ONLY (with operators: elements HAS < "C"), elements LENGTH >= 3, IS KNOWN / IS UNKNOWN, CONTAINS, STARTS WITH, \
+        ENDS WITH, and elements:elements_ratios HAS "Li":>0.1. A value that is not known matches no comparison, negated \
+        or not. OPTIMADE's structure properties (chemical_formula_hill, structure_features, species_at_sites, \
+        last_modified, ...) and the server's spelling of the fields below (_crystaldb_e_above_hull) work too. Fields: \
         \(QueryField.all.map(\.name).joined(separator: ", ")).
         """)
 
@@ -30,6 +33,9 @@ struct QueryCommand: ParsableCommand {
     @Flag(help: "Print only the number of matching entries.")
     var count = false
 
+    @Flag(help: "Print the SQL the planner writes and SQLite's plan for it, instead of the rows.")
+    var plan = false
+
     func validate() throws {
         for name in fieldNames where QueryField.byName[name] == nil {
             throw ValidationError("--fields: unknown field '\(name)'; known fields: \(QueryField.all.map(\.name).joined(separator: ", "))")
@@ -38,20 +44,29 @@ struct QueryCommand: ParsableCommand {
         if let limit { try Validation.integer(limit, "--limit", atLeast: 0) }
     }
 
-    var fieldNames: [String] { fields.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+    /// The requested fields; the OPTIMADE server's spelling of the store's fields (`_crystaldb_e_above_hull`) is accepted too.
+    var fieldNames: [String] { fields.split(separator: ",").map { QueryField.name(ofPrefixed: $0.trimmingCharacters(in: .whitespaces)) } }
 
     func run() throws {
         let out = Output()
         try failing(store: store.db) {
             let db = try Store.openForReading(path: store.db)
             var query = try EntryQuery(fieldNames: fieldNames, predicate: try filterFlags.options.predicate())
-            if count {
+            if count && !plan {
                 try out.line(String(try db.count(query)))
                 try out.flush()
                 return
             }
             if let sort { query.sort = [try EntryFilterOptions.sort(sort)] }
             query.limit = limit
+            if plan {
+                let statement = count ? db.countPlan(query) : db.plan(query)
+                try out.line(statement.sql)
+                try out.line("bindings: " + statement.bindings.map { "\($0)" }.joined(separator: ", "))
+                for line in try db.explain(statement) { try out.line(line) }
+                try out.flush()
+                return
+            }
             let formatter = RowFormatter(format: format, fields: query.fields, output: out)
             try formatter.begin()
             try db.entries(query) { values in try formatter.row(values) }

@@ -9,6 +9,8 @@ enum Terminal {
 
     static func error(_ message: String) { _ = Output.writeAll(STDERR_FILENO, Array(("error: " + message + "\n").utf8)) }
 
+    static func warning(_ message: String) { _ = Output.writeAll(STDERR_FILENO, Array(("warning: " + message + "\n").utf8)) }
+
     static func progress(_ line: String) { _ = Output.writeAll(STDERR_FILENO, Array(("\r" + line + "\u{1B}[K").utf8)) }
 
     static func endProgress() { _ = Output.writeAll(STDERR_FILENO, Array("\r\u{1B}[K".utf8)) }

@@ -1,3 +1,4 @@
+import CrystalModel
 import Testing
 @testable import CrystalMatch
 

@@ -28,7 +28,8 @@ import CrystalStability
             if !known.isEmpty {
                 let middle = known[known.count / 2]
                 out.append(("\(name) >= \(middle)", { number($0).map { $0 >= middle } ?? false }))
-                out.append(("NOT \(name) < \(middle)", { number($0).map { !($0 < middle) } ?? true }))
+                // An unknown value matches no comparison, negated or not (OPTIMADE 1.2).
+                out.append(("NOT \(name) < \(middle)", { number($0).map { !($0 < middle) } ?? false }))
             }
         case .boolean:
             out.append(("\(name) = 1", { $0 == .integer(1) }))

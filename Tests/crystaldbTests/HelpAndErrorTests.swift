@@ -6,7 +6,7 @@ import Testing
 /// rewrites the help fixtures after a deliberate change.
 @Suite struct HelpAndErrorTests {
     static let fixtures = CommandLineTests.root.appendingPathComponent("Tests/crystaldbTests/Fixtures/help")
-    static let commands = ["", "import", "stats", "show", "diagnostics", "query", "hull", "symmetry", "dedupe", "export", "schema"]
+    static let commands = ["", "import", "stats", "show", "diagnostics", "query", "hull", "phase-diagram", "symmetry", "dedupe", "export", "serve", "schema"]
 
     @Test("help text of every command is pinned", arguments: commands)
     func help(command: String) throws {

@@ -85,13 +85,13 @@ import Testing
             (["--chemsys", "Li-Qq-O", "--out", "x.svg"], "--chemsys: 'Qq' is not an element symbol (e.g. --chemsys Na-Zn-P)"),
             (["--chemsys", "Li-O-Li", "--out", "x.svg"], "--chemsys: Li appears twice in the chemical system"),
             (["--chemsys", "Fe", "--out", "x.svg"], "--chemsys: a phase diagram shows 2 to 4 elements and 'Fe' has 1"),
-            (["--chemsys", "Li-O", "--out", "x.png"], "--out must end in .svg, .html or .json (the format follows the extension)"),
+            (["--chemsys", "Li-O", "--out", "x.png"], "--out: must end in .svg, .html or .json (the format follows the extension; got 'x.png')"),
             (["--chemsys", "Li-O", "--out", "x.svg", "nsitez > 3"], "filter: unknown field 'nsitez'"),
         ]
         for (arguments, message) in cases {
             let result = try CLI.run(["phase-diagram", "--db", "/nonexistent.sqlite"] + arguments)
             #expect(result.status == 64, "\(arguments)")
-            #expect(result.stderr.contains("Error: " + message), "\(result.stderr)")
+            #expect(result.stderr.contains("error: " + message), "\(result.stderr)")
         }
     }
 

@@ -143,6 +143,8 @@ extension Store {
         try database.inTransaction {
             let writer = try HullResultWriter(database, tolerance: run.tolerance)
             let rebuild = bulk ? try dropIndexes(on: "energies") : []
+            // A bulk run copies the query columns onto entries in one pass at its end (below).
+            if bulk { try writer.suspendQueryColumns() }
             if !rebuild.isEmpty {
                 // Without indexes the updates walk the table in key order: a small cache does, and leaves the
                 // memory to the engine computing meanwhile; the index builds get the whole cache back.
@@ -181,6 +183,7 @@ extension Store {
                 }
                 counts.reset()
             }
+            if writer.suspendedQueryColumns { try QueryColumns.resume(database) }
             result.seconds = Date().timeIntervalSince(started)
             let record = try database.prepare("""
                 INSERT INTO hull_runs (finished_at, mode, tolerance, systems, entries, stable, below_reference, missing_references, seconds)
@@ -242,13 +245,19 @@ public struct HullRunCounts: Sendable {
 /// Writes one entry's results per call with a statement prepared once (inside `Store.recordHullRun`).
 public final class HullResultWriter {
     private let update: Statement
+    private let database: Database
     let tolerance: Double
     private(set) var written = 0
     /// Tallies of what was written: stable, below the reference hull, not placed.
     private(set) var stable = 0, belowReference = 0, missingReferences = 0
+    /// Whether this run dropped the query columns' triggers and indexes (a large run; `recordHullRun` copies and
+    /// rebuilds them before it commits).
+    private(set) var suspendedQueryColumns = false
+    private let suspendAfter = QueryColumns.rowsBeforeSuspending.load(ordering: .relaxed)
     private var text = [UInt8]()
 
     init(_ db: Database, tolerance: Double) throws(StoreError) {
+        database = db
         update = try db.prepare("""
             UPDATE energies SET formation_energy_per_atom = ?, e_above_hull = ?, e_above_reference_hull = ?, is_stable = ?,
                 decomposition = ?, is_hull_vertex = ?, is_reference_hull_vertex = ?, hull_missing = ?, e_below_hull = ?,
@@ -258,7 +267,16 @@ public final class HullResultWriter {
         self.tolerance = tolerance
     }
 
+    /// Drops the query columns' triggers and indexes for the rest of the run (`recordHullRun` copies and rebuilds
+    /// them before it commits).
+    func suspendQueryColumns() throws(StoreError) {
+        guard !suspendedQueryColumns else { return }
+        try QueryColumns.suspend(database)
+        suspendedQueryColumns = true
+    }
+
     public func write(_ result: HullResult) throws(StoreError) {
+        if written >= suspendAfter, !suspendedQueryColumns { try suspendQueryColumns() }
         let placed = result.energyAboveHull != nil
         let stable = result.isHullVertex || (result.energyAboveHull.map { $0 <= tolerance } ?? false)
         let decomposition = placed ? DecompositionText.format(result.decomposition, into: &text) : nil

@@ -37,13 +37,51 @@ public indirect enum EntryPredicate: Sendable, Equatable {
         case stored
     }
 
+    /// One condition on an entry's composition rows: the element symbol or the atom fraction against a value.
+    public struct CompositionTerm: Sendable, Equatable {
+        public enum Column: Sendable, Equatable {
+            case element
+            /// The element's amount over the entry's atoms (OPTIMADE's elements_ratios).
+            case fraction
+        }
+        public var column: Column
+        public var comparison: Comparison
+        public var value: StoreValue
+        public init(_ column: Column, _ comparison: Comparison, _ value: StoreValue) {
+            self.column = column
+            self.comparison = comparison
+            self.value = value
+        }
+    }
+
     /// Always true (no condition).
     case all
     case constant(Bool)
     case and(EntryPredicate, EntryPredicate)
     case or(EntryPredicate, EntryPredicate)
-    /// True when the inner condition is false or unknown (SQL's NULL counts as false).
+    /// True when the inner condition is false; unknown when it is unknown (SQL's three-valued NOT), so that a
+    /// comparison with an unknown value matches neither negated nor not (OPTIMADE's rule for unknown values).
     case not(EntryPredicate)
+    /// Unknown for every entry (a property no entry has a value for): matches nothing, negated or not.
+    case unknown
+    /// `field op field` (OPTIMADE's optional property on the right-hand side).
+    case compareFields(QueryField, Comparison, QueryField)
+    /// `field CONTAINS / STARTS WITH / ENDS WITH field`.
+    case textFields(QueryField, TextMatch, QueryField)
+    /// Conditions on the entry's composition rows: for `.all` every tuple, for `.any` some tuple, holds on some row
+    /// (element and fraction together: OPTIMADE's correlated `elements:elements_ratios`); for `.only` every row
+    /// satisfies some tuple.
+    case composition(ElementMatch, [[CompositionTerm]])
+    /// The hull decomposition holds every (`.all`), some (`.any`) or only (`.only`) these entry ids.
+    case decomposition(ElementMatch, [String])
+    /// The number of phases in the hull decomposition compared with a number.
+    case decompositionLength(Comparison, Double)
+    /// The structure has (true) or has no (false) disordered site (several elements, or a partly empty site):
+    /// OPTIMADE's `disorder` feature. An entry without a structure has none.
+    case disordered(Bool)
+    /// The elements of the ordered sites (OPTIMADE's species names of ordered sites): every / any / only these.
+    /// Unknown for an entry without a structure.
+    case orderedSiteElements(ElementMatch, [Element])
     /// `field op value`; values are `.real` for numbers, `.integer` 0/1 for booleans, `.text` for strings.
     case compare(QueryField, Comparison, StoreValue)
     /// The field has a value (`true`) or has none (`false`).

@@ -17,6 +17,9 @@ public struct EntryQuery: Sendable {
     public var limit: Int?
     /// Rows skipped before the first one returned (paging).
     public var offset = 0
+    /// How many entries the predicate selects out of how many (a count the caller already has): lets the planner
+    /// read a page in its order and stop, instead of finding and sorting every match, when matches are common.
+    public var matchEstimate: (matches: Int, total: Int)?
 
     public init(fields: [QueryField], predicate: EntryPredicate = .all) {
         self.fields = fields
@@ -47,30 +50,33 @@ extension Store {
     /// Calls `row` with each matching entry's values, in field order.
     public func entries(_ query: EntryQuery, row: ([StoreValue]) throws -> Void) throws {
         let plan = planner.rows(query)
-        let statement = try database.prepare(plan.sql)
-        try statement.bind(plan.bindings)
-        var values = [StoreValue](repeating: .null, count: query.fields.count)
-        while try statement.step() {
-            for index in query.fields.indices { values[index] = statement.value(Int32(index)) }
-            try row(values)
+        try database.withCachedStatement(plan.sql) { statement in
+            try statement.bind(plan.bindings)
+            var values = [StoreValue](repeating: .null, count: query.fields.count)
+            while try statement.step() {
+                for index in query.fields.indices { values[index] = statement.value(Int32(index)) }
+                try row(values)
+            }
         }
     }
 
     /// The number of entries the query's predicate selects (limit and offset ignored).
     public func count(_ query: EntryQuery) throws -> Int {
         let plan = planner.count(query)
-        let statement = try database.prepare(plan.sql)
-        try statement.bind(plan.bindings)
-        guard try statement.step() else { return 0 }
-        return Int(statement.int(0))
+        return try database.withCachedStatement(plan.sql) { statement in
+            try statement.bind(plan.bindings)
+            guard try statement.step() else { return 0 }
+            return Int(statement.int(0))
+        }
     }
 
     /// One entry's values of `fields`, or nil when no entry has the id.
     public func entry(id: String, fields: [QueryField]) throws -> [StoreValue]? {
         let plan = planner.entry(id: id, fields: fields)
-        let statement = try database.prepare(plan.sql)
-        try statement.bind(plan.bindings)
-        guard try statement.step() else { return nil }
-        return (0..<fields.count).map { statement.value(Int32($0)) }
+        return try database.withCachedStatement(plan.sql) { statement in
+            try statement.bind(plan.bindings)
+            guard try statement.step() else { return nil }
+            return (0..<fields.count).map { statement.value(Int32($0)) }
+        }
     }
 }

@@ -18,6 +18,8 @@ public struct QueryField: Sendable, Hashable {
     public let tables: StoreTables
     /// The SQL expression over the aliases of `StoreTables`, in a dialect.
     let expression: @Sendable (any SQLDialect) -> String
+    /// The index of `entries` in id order (its UNIQUE constraint's).
+    static let orderIndexes = ["id": "sqlite_autoindex_entries_1"]
 
     init(name: String, tables: StoreTables, kind: Kind, summary: String, expression: @escaping @Sendable (any SQLDialect) -> String) {
         self.name = name
@@ -43,6 +45,9 @@ public struct QueryField: Sendable, Hashable {
             "(SELECT \(d.joined("element || ':' || amount", separator: ",")) FROM (SELECT element, amount FROM compositions c WHERE c.entry_pk = e.entry_pk ORDER BY element))"
         },
         QueryField(name: "chemical_formula_reduced", tables: .entries, sql: "e.reduced_formula", kind: .text, summary: "reduced formula, elements alphabetical (FeLiO2)"),
+        QueryField(name: "reduced_formula", tables: .entries, kind: .text, summary: "reduced formula as pymatgen writes it (LiFePO4, Ca4ZnS)") { _ in
+            "crystaldb_formula('pymatgen', \(compositionText))"
+        },
         QueryField(name: "chemical_formula_anonymous", tables: .entries, sql: "e.anonymous_formula", kind: .text, summary: "anonymous formula (A2B)"),
         QueryField(name: "chemical_system", tables: .entries, sql: "e.chemical_system", kind: .text, summary: "elements joined by '-' (Fe-Li-O)"),
         QueryField(name: "elements", tables: .entries, sql: "replace(e.chemical_system, '-', ',')", kind: .list, summary: "element symbols, alphabetical"),
@@ -59,10 +64,10 @@ public struct QueryField: Sendable, Hashable {
         QueryField(name: "density", tables: .structures, sql: "s.density", kind: .real, summary: "density (g/cm^3)"),
         QueryField(name: "energy", tables: .energies, sql: "g.total_energy", kind: .real, summary: "total energy (eV) as imported"),
         QueryField(name: "energy_per_atom", tables: .energies, sql: "g.energy_per_atom", kind: .real, summary: "energy per atom (eV/atom)"),
-        QueryField(name: "formation_energy_per_atom", tables: .energies, sql: "g.formation_energy_per_atom", kind: .real, summary: "formation energy (eV/atom) against the lowest elemental entries"),
-        QueryField(name: "e_above_hull", tables: .energies, sql: "g.e_above_hull", kind: .real, summary: "energy above the hull of all entries (eV/atom, >= 0)"),
-        QueryField(name: "e_above_reference_hull", tables: .energies, sql: "g.e_above_reference_hull", kind: .real, summary: "energy above the reference-only hull (eV/atom, negative below it)"),
-        QueryField(name: "is_stable", tables: .energies, sql: "g.is_stable", kind: .boolean, summary: "hull vertex, or within the hull run's tolerance of the hull"),
+        QueryField(name: "formation_energy_per_atom", tables: .entries, sql: "e.formation_energy_per_atom", kind: .real, summary: "formation energy (eV/atom) against the lowest elemental entries"),
+        QueryField(name: "e_above_hull", tables: .entries, sql: "e.e_above_hull", kind: .real, summary: "energy above the hull of all entries (eV/atom, >= 0)"),
+        QueryField(name: "e_above_reference_hull", tables: .entries, sql: "e.e_above_reference_hull", kind: .real, summary: "energy above the reference-only hull (eV/atom, negative below it)"),
+        QueryField(name: "is_stable", tables: .entries, sql: "e.is_stable", kind: .boolean, summary: "hull vertex, or within the hull run's tolerance of the hull"),
         QueryField(name: "is_hull_vertex", tables: .energies, sql: "g.is_hull_vertex", kind: .boolean, summary: "a vertex of the hull of all entries (pymatgen's stable)"),
         QueryField(name: "decomposition", tables: .energies, sql: "g.decomposition", kind: .decomposition, summary: "hull phases and atom fractions (id:fraction;...)"),
         QueryField(name: "e_below_hull", tables: .energies, sql: "g.e_below_hull", kind: .real,

@@ -24,8 +24,11 @@ public struct StoreTables: OptionSet, Sendable, Hashable, CustomStringConvertibl
     ]
 
     /// `FROM entries e` and the joins of these tables.
-    var fromClause: String {
-        (["FROM entries e"] + Self.joins.filter { contains($0.table) }.map(\.sql)).joined(separator: " ")
+    var fromClause: String { fromClause(scanning: nil) }
+
+    /// `FROM entries e <scan>` (an engine's index directive for entries) and the joins of these tables.
+    func fromClause(scanning scan: String?) -> String {
+        (["FROM entries e" + (scan.map { " " + $0 } ?? "")] + Self.joins.filter { contains($0.table) }.map(\.sql)).joined(separator: " ")
     }
 
     public var description: String {

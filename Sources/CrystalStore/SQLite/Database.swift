@@ -7,6 +7,8 @@ final class Database {
     let handle: OpaquePointer
     let path: String
     let dialect: any SQLDialect = SQLiteDialect()
+    /// Statements kept prepared by `prepareCached` (read statements a long-running reader repeats), by SQL text.
+    var statementCache = StatementCache()
 
     enum Mode { case readOnly, readWrite }
 
@@ -47,6 +49,7 @@ final class Database {
         for statement in dialect.connectionSetup(writable: mode == .readWrite) {
             try executeWaitingForLock(statement)
         }
+        try registerFunctions()
     }
 
     deinit { sqlite3_close_v2(handle) }

@@ -42,6 +42,9 @@ protocol SQLDialect: Sendable {
     func cacheSize(kilobytes: Int) -> String
     /// Statement letting sorts (index builds) use this many helper threads (SQLite `PRAGMA threads`).
     func sorterThreads(_ count: Int) -> String
+    /// The directive that makes a query read `entries` through the named index, in its order (SQLite's `INDEXED BY`;
+    /// nil where the engine chooses by itself).
+    func scanning(index: String) -> String?
 }
 
 /// SQLite's words for `SQLDialect`.
@@ -93,6 +96,7 @@ struct SQLiteDialect: SQLDialect {
     var indexListing: String { "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name" }
     func cacheSize(kilobytes: Int) -> String { "PRAGMA cache_size = -\(kilobytes)" }
     func sorterThreads(_ count: Int) -> String { "PRAGMA threads = \(count)" }
+    func scanning(index: String) -> String? { "INDEXED BY \(index)" }
 }
 
 /// SQL text with its bound values, built together so that placeholders and values stay in step.
