@@ -75,7 +75,7 @@ import CrystalStore
             ".git: not read: a hidden folder (not entered)",
             ".hidden.cif: not read: a hidden file",
             "make_POSCAR.py: not read: a .py file, not a structure, though its name holds POSCAR or CONTCAR",
-            "notes.txt: not read: a .txt file: not a structure or energy table (crystaldb reads .cif, .mcif, POSCAR/CONTCAR, .vasp, .poscar, .csv, .json, optionally .gz)",
+            "notes.txt: not read: a .txt file: not a structure or energy table (crystaldb reads .cif, .mcif, POSCAR/CONTCAR, .vasp, .poscar, .csv, .json, .extxyz, .xyz, optionally .gz)",
         ])
         #expect(ignored.allSatisfy { $0.severity == .warning && $0.kind == .ignored })
     }

@@ -1,10 +1,13 @@
+import Foundation
+
 /// Secondary indexes set aside during a large import and built again at its end: inserting a row into six
 /// indexes costs more than the row itself, and building an index over rows in bulk is a sort. The statements
 /// that create them are kept in `settings` (in the transaction that drops them), so that an import killed
 /// meanwhile leaves a store that the next writer repairs (`restore`); unique indexes stay, since they decide
 /// whether an id is new.
 enum IndexDeferral {
-    /// The `settings` key holding the CREATE INDEX statements of set-aside indexes, one per line.
+    /// The `settings` key holding the CREATE INDEX statements of set-aside indexes, as a JSON array of strings
+    /// (an index's SQL may span lines).
     static let settingsKey = "deferred_indexes"
     /// The tables an import fills whose secondary indexes may be set aside.
     static let tables = ["entries", "compositions", "symmetry"]
@@ -32,7 +35,7 @@ enum IndexDeferral {
         }
         listing.reset()
         guard !indexes.isEmpty else { return }
-        let saved = (try pending(db) + indexes.map(\.sql)).joined(separator: "\n")
+        let saved = try encode(try pending(db) + indexes.map(\.sql))
         let record = try db.prepare(db.dialect.upsert(into: "settings", columns: ["key", "value"], key: ["key"]))
         try record.execute(settingsKey, saved)
         for index in indexes { try db.execute("DROP INDEX \(index.name)") }
@@ -43,7 +46,17 @@ enum IndexDeferral {
         let read = try db.prepare("SELECT value FROM settings WHERE key = ?")
         try read.bind(settingsKey)
         guard try read.step(), let value = read.text(0) else { return [] }
-        return value.split(separator: "\n").map(String.init)
+        guard let list = try? JSONSerialization.jsonObject(with: Data(value.utf8)) as? [String] else {
+            throw StoreError(code: 0, message: "settings '\(settingsKey)' is not a JSON array of statements: \(value.prefix(80))")
+        }
+        return list
+    }
+
+    static func encode(_ statements: [String]) throws -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: statements), let text = String(data: data, encoding: .utf8) else {
+            throw StoreError(code: 0, message: "cannot encode the set-aside index statements")
+        }
+        return text
     }
 
     /// Builds every set-aside index again (those another writer built already are left alone), in one transaction.
