@@ -72,7 +72,11 @@ let package = Package(
         .testTarget(name: "CrystalIngestTests", dependencies: ["CrystalIngest", "CrystalStore", "CrystalImport", "CrystalExport", "CrystalModel"]),
         .testTarget(name: "CrystalServerTests", dependencies: [
             "CrystalServer", "CrystalOptimade", "CrystalIngest", "CrystalStability", "CrystalStore", "CrystalModel", "CrystalSymmetry",
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .testTarget(name: "crystaldbTests", dependencies: ["crystaldb"]),
     ]

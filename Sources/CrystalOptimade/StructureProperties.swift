@@ -149,7 +149,7 @@ public struct StructureProperties: Sendable {
     static let known = ["IS KNOWN", "IS UNKNOWN"]
 
     static let standard: [StructureProperty] = [
-        StructureProperty("immutable_id", .string, "The entry's id with the content hashes of the files its structure and energy came from (`id@structure+energy`, 12 hex digits each): it names this version of the entry.",
+        StructureProperty("immutable_id", .string, "The entry's id with the content hashes of the files its structure and energy came from (`id@structure.energy`, 12 hex digits each; no `+`, which a query string reads as a space): it names this version of the entry.",
                           sortable: true, storeFields: ["immutable_id"]) { .optional($0.text("immutable_id")) },
         StructureProperty("last_modified", .timestamp, "When the entry last changed: its import, or the last hull run for an entry with an energy (UTC).",
                           sortable: true, storeFields: ["last_modified"]) { .optional($0.text("last_modified")) },

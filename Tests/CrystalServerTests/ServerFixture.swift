@@ -1,13 +1,12 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import CrystalIngest
 import CrystalServer
 import CrystalStability
 import CrystalStore
 
 /// The demo store (SampleData: a reference table, the sample structures and energies, the hull), built once per
-/// test process, and helpers to query it through the server in-process (Hummingbird's router test framework).
+/// test process, and helpers to query it through the server in-process (`InProcessClient`).
 enum ServerFixture {
     static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("SampleData")
@@ -52,14 +51,11 @@ enum ServerFixture {
     static func get(_ targets: [String], method: HTTPRequest.Method = .get, configuration: ServerConfiguration = configuration()) async throws -> [Reply] {
         let service = try OptimadeService(configuration: configuration)
         let app = OptimadeServer.application(service: service, configuration: configuration)
-        let replies = try await app.test(.router) { client in
-            var out = [Reply]()
-            for target in targets {
-                let response = try await client.execute(uri: target, method: method)
-                out.append(Reply(status: response.status.code, contentType: response.headers[.contentType] ?? "",
-                                 body: String(buffer: response.body)))
-            }
-            return out
+        let client = try await InProcessClient(app)
+        var replies = [Reply]()
+        for target in targets {
+            let response = try await client.execute(uri: target, method: method)
+            replies.append(Reply(status: response.status.code, contentType: response.headers[.contentType] ?? "", body: response.body))
         }
         try await service.shutdown()
         return replies

@@ -9,9 +9,9 @@ extension QueryField {
                        CASE WHEN g.hull_computed = 1 THEN coalesce((SELECT max(h.finished_at) FROM hull_runs h), '') ELSE '' END), '')
             """, kind: .text, summary: "the entry's import, or the last hull run for an entry with hull results (UTC)"),
         QueryField(name: "immutable_id", tables: .entries, sql: """
-            (e.id || '@' || (SELECT group_concat(h, '+') FROM (SELECT substr(p.content_hash, 1, 12) AS h FROM provenance p
+            (e.id || '@' || (SELECT group_concat(h, '.') FROM (SELECT substr(p.content_hash, 1, 12) AS h FROM provenance p
                                                               WHERE p.entry_pk = e.entry_pk ORDER BY p.role DESC)))
-            """, kind: .text, summary: "id@structure-hash+energy-hash (12 hex digits each)"),
+            """, kind: .text, summary: "id@structure-hash.energy-hash (12 hex digits each)"),
         // OPTIMADE's reduced and anonymous formulas have whole proportions: a formula with decimals is unknown there.
         QueryField(name: "optimade_formula_reduced", tables: .entries, sql: "(CASE WHEN instr(e.reduced_formula, '.') = 0 THEN e.reduced_formula END)",
                    kind: .text, summary: "reduced formula with whole proportions"),
