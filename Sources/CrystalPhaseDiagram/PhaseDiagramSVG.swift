@@ -241,7 +241,7 @@ public struct PhaseDiagramSVG {
     func drawLegend(_ svg: inout SVGBuilder) {
         let points = drawn.map { diagram.points[$0] }
         var items: [(kind: String, fill: String, stroke: String, label: String)] = [
-            ("stable", Self.stableColor, "#ffffff", "stable (\(points.filter(\.isStable).count))"),
+            ("stable", Self.stableColor, "#ffffff", "stable entries (\(points.filter(\.isStable).count))"),
         ]
         let unstable = points.filter { !$0.isStable && $0.energyAboveHull >= 0 }.count
         if unstable > 0 { items.append(("unstable", ColorScale.color(0.35), "#333333", "above the hull (\(unstable))")) }
