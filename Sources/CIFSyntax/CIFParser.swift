@@ -61,8 +61,11 @@ private struct Builder {
         String(decoding: UnsafeBufferPointer(rebasing: lexer.bytes[token.start..<token.end]), as: UTF8.self)
     }
 
+    /// The token's text lower-cased (ASCII letters only), made in place without an intermediate array.
     func lowerText(_ token: CIFLexer.Token) -> String {
-        var bytes = Array(lexer.bytes[token.start..<token.end])
+        let source = UnsafeBufferPointer(rebasing: lexer.bytes[token.start..<token.end])
+        guard source.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return String(decoding: source, as: UTF8.self) }
+        var bytes = [UInt8](source)
         for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
         return String(decoding: bytes, as: UTF8.self)
     }
