@@ -25,13 +25,15 @@ PIDS=""
 cleanup() { for p in $PIDS; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-# Starts `crystaldb serve` on a store and prints its port.
+# Starts `crystaldb serve` on a store and sets SERVED_PORT. Not called in $(...): the server's pid must reach
+# PIDS in this shell, or the EXIT trap cannot stop it.
 serve() {
   "$BIN" serve --db "$1" --port 0 --quiet >"$WORK/serve-$2.out" 2>&1 &
   PIDS="$PIDS $!"
+  SERVED_PORT=""
   for _ in $(seq 1 100); do
-    port=$(sed -n 's/.*listening on [^ ]*:\([0-9]*\)).*/\1/p' "$WORK/serve-$2.out" | head -1)
-    [ -n "$port" ] && { echo "$port"; return; }
+    SERVED_PORT=$(sed -n 's/.*listening on [^ ]*:\([0-9]*\)).*/\1/p' "$WORK/serve-$2.out" | head -1)
+    [ -n "$SERVED_PORT" ] && return 0
     sleep 0.1
   done
   cat "$WORK/serve-$2.out" >&2
@@ -42,13 +44,15 @@ serve() {
 "$BIN" import --db "$WORK/s.sqlite" --source mp --reference SampleData/reference.csv >/dev/null
 "$BIN" import --db "$WORK/s.sqlite" --source sample SampleData/structures SampleData/entries.csv >/dev/null
 "$BIN" hull --db "$WORK/s.sqlite" >/dev/null
-PORT=$(serve "$WORK/s.sqlite" sample)
+serve "$WORK/s.sqlite" sample
+PORT=$SERVED_PORT
 "$PY" Tests/optimade/clients.py "http://127.0.0.1:$PORT" "$BIN" "$WORK/s.sqlite"
 
 # The reference implementation over its own test structures, and crystaldb over the same structures.
 "$PY" Tests/optimade/peer_structures.py "$WORK/peer.extxyz"
 "$BIN" import --db "$WORK/peer.sqlite" --source peer --no-symmetry "$WORK/peer.extxyz" >/dev/null
-PEER=$(serve "$WORK/peer.sqlite" peer)
+serve "$WORK/peer.sqlite" peer
+PEER=$SERVED_PORT
 cat >"$WORK/reference.json" <<'JSON'
 {"provider": {"name": "reference", "description": "optimade-python-tools reference server", "prefix": "exmpl"},
  "aliases": {"structures": {"id": "task_id", "chemical_formula_descriptive": "pretty_formula",
