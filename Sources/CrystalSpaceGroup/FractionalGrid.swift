@@ -57,8 +57,16 @@ struct FractionalGrid {
     /// The bin of one fractional coordinate on an axis with `n` bins (a non-finite coordinate goes to bin 0; it
     /// overlaps nothing).
     @inline(__always) static func bin(_ x: Double, _ n: Int) -> Int {
-        let f = (x - x.rounded(.down)) * Double(n)
+        let f = fractionalPart(x) * Double(n)
         return f >= 0 && f < Double(n) ? Int(f) : 0  // f == n (x just below an integer) is the start of bin 0
+    }
+
+    /// x less the integer below it, in [0, 1] (1 only by rounding, just below an integer); NaN stays NaN.
+    @inline(__always) static func fractionalPart(_ x: Double) -> Double {
+        // Truncation through Int64 is one instruction (floor is a call); beyond its range, or NaN, floor.
+        guard abs(x) < 4e18 else { return x - x.rounded(.down) }
+        let f = x - Double(Int64(x))
+        return f < 0 ? f + 1 : f
     }
 
     @inline(__always) private func binIndex(_ i: Int, _ j: Int, _ k: Int) -> Int { (i * bins.y + j) * bins.z + k }
@@ -76,7 +84,7 @@ struct FractionalGrid {
     @inline(__always) private func axisBins(_ x: Double, _ axis: Int) -> (Int, Int, count: Int) {
         let n = bins[axis]
         if n == 1 { return (0, 0, 1) }
-        var v = (x - x.rounded(.down)) * Double(n)
+        var v = Self.fractionalPart(x) * Double(n)
         // A coordinate just below an integer can round up to the top: it is at the start of bin 0.
         if v == Double(n) { v = 0 }
         guard v >= 0 && v < Double(n) else { return (0, 0, 1) }

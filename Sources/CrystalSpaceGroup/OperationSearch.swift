@@ -21,10 +21,10 @@ final class OperationSearch {
     let overlap: OverlapTest
     /// spglib's `cel_is_overlap` (`<`), for the chains of pure translations.
     let strictOverlap: OverlapTest
-    /// Per species with many atoms, its atoms binned (point k is `speciesMembers[s][k]`); nil: scan them all.
-    let grids: [FractionalGrid?]
+    /// All atoms binned (point k is atom k) when the cell is large; nil: scan the species.
+    let grid: FractionalGrid?
 
-    /// Species with fewer atoms are scanned: a grid costs more than it saves there.
+    /// Smaller cells scan their species: a grid costs more than it saves there.
     static let gridThreshold = 24
 
     init(cell: SearchCell, tolerance: Double) {
@@ -55,10 +55,7 @@ final class OperationSearch {
         used.initialize(repeating: false)
         overlap = OverlapTest(lattice: cell.lattice, tolerance: tolerance, strict: false)
         strictOverlap = OverlapTest(lattice: cell.lattice, tolerance: tolerance, strict: true)
-        let slack = overlap.slack
-        grids = groups.map { members in
-            members.count < Self.gridThreshold ? nil : FractionalGrid(members.map { cell.positions[$0] }, slack: slack)
-        }
+        grid = cell.count < Self.gridThreshold ? nil : FractionalGrid(cell.positions, slack: overlap.slack)
     }
 
     deinit { used.deallocate() }
@@ -66,11 +63,9 @@ final class OperationSearch {
     /// The first atom (by index) of the species, not used when `avoidUsed`, that passes `test` against `p`.
     @inline(__always)
     private func firstNear(_ p: Vector3, grid: FractionalGrid, species: Int, avoidUsed: Bool, test: OverlapTest) -> Int? {
-        let members = speciesMembers[species]
         var best = Int.max
-        grid.forEachCandidate(near: p) { item in
-            let j = members[item]
-            if j < best, !(avoidUsed && used[j]), test(p, cell.positions[j]) { best = j }
+        grid.forEachCandidate(near: p) { j in
+            if j < best, speciesOfAtom[j] == species, !(avoidUsed && used[j]), test(p, cell.positions[j]) { best = j }
         }
         return best == Int.max ? nil : best
     }
@@ -79,7 +74,7 @@ final class OperationSearch {
     /// is tested first: most pairs fail there (the exact pre-test of `OverlapTest`).
     @inline(__always)
     private func image(_ p: Vector3, species: Int, avoidUsed: Bool) -> Int? {
-        if let grid = grids[species] { return firstNear(p, grid: grid, species: species, avoidUsed: avoidUsed, test: overlap) }
+        if let grid { return firstNear(p, grid: grid, species: species, avoidUsed: avoidUsed, test: overlap) }
         let slackX = overlap.slack.x
         for j in speciesMembers[species] {
             if avoidUsed && used[j] { continue }
@@ -144,7 +139,7 @@ final class OperationSearch {
                 let p = cell.positions[current] + translation
                 var next: Int?
                 let species = speciesOfAtom[current]
-                if let grid = grids[species] {
+                if let grid {
                     next = firstNear(p, grid: grid, species: species, avoidUsed: false, test: strictOverlap)
                 } else {
                     for j in speciesMembers[species] where strictOverlap(p, cell.positions[j]) {
