@@ -23,8 +23,6 @@ public struct HallSetting: Sendable {
     let pointGroupNumber: Int
     /// For each rotation (by `IntMatrix3.key`), the indices of the operations with it, in table order.
     let operationsByRotation: [Int: [Int]]
-    /// Each operation's intrinsic translation times its order, sum over k < n of W^k w (origin-independent).
-    let intrinsicTranslations: [Vector3]
 
     /// The setting of a Hall number, 1...530; nil outside.
     public static func setting(_ hallNumber: Int) -> HallSetting? {
@@ -85,8 +83,7 @@ public struct HallSetting: Sendable {
         return HallSetting(hallNumber: hall, number: Int(type.number), hallSymbol: text(type.hall_symbol),
                            internationalShort: text(type.international_short), internationalFull: text(type.international_full),
                            choice: text(type.choice), pointGroup: pointGroup, operations: operations, centringTranslations: centring,
-                           pointGroupNumber: PointGroupType.number(symbol: pointGroup) ?? 0, operationsByRotation: byRotation,
-                           intrinsicTranslations: operations.map(\.intrinsicTranslation))
+                           pointGroupNumber: PointGroupType.number(symbol: pointGroup) ?? 0, operationsByRotation: byRotation)
     }
 
     static func text<T>(_ tuple: T) -> String {

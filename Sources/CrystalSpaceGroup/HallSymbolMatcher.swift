@@ -74,7 +74,7 @@ enum HallSymbolMatcher {
         case 1...2: candidates = tricli; family = .primitive
         default: return nil
         }
-        guard mayMatch(setting, operations: operations, lattice: bravaisLattice, tolerance: tolerance) else { return nil }
+        guard mayMatch(setting, operations: operations) else { return nil }
         for set in candidates {
             guard let shift = originShift(set, setting: setting, centering: family, operations: operations) else { continue }
             if matchesDatabase(setting, shift: shift, primitiveLattice: primitiveLattice, centering: family,
@@ -85,46 +85,11 @@ enum HallSymbolMatcher {
         return nil
     }
 
-    /// A necessary condition for a match, independent of the origin: as many operations, and every operation has a
-    /// tabulated one with its rotation whose intrinsic translation (times the order) differs from its own by a vector
-    /// of the centred lattice within order x tolerance (Å; a match within the tolerance moves it by at most that).
-    /// Checked per fractional component against the reciprocal lengths, so it never refuses what the full match
-    /// would accept.
-    static func mayMatch(_ setting: HallSetting, operations: OperationSet, lattice: Matrix3, tolerance: Double) -> Bool {
-        guard !operations.hasForeignRotation else { return false }
-        return mayMatch(setting, count: operations.count, numbers: operations.rotationNumbers, orders: operations.orders,
-                        intrinsic: operations.intrinsic, lattice: lattice, tolerance: tolerance)
-    }
-
-    /// The same on a subset of the operations (their rotations' registry numbers, orders and intrinsic translations)
-    /// of a set of `count` operations.
-    static func mayMatch(_ setting: HallSetting, count: Int, numbers: [Int], orders: [Int], intrinsic: [Vector3], lattice: Matrix3,
-                         tolerance: Double) -> Bool {
-        guard setting.operations.count == count else { return false }
-        guard let inverse = lattice.inverse() else { return true }
-        let reciprocal = Vector3(inverse.r0.normSquared.squareRoot(), inverse.r1.normSquared.squareRoot(), inverse.r2.normSquared.squareRoot())
+    /// A necessary condition for a match: as many operations, and every rotation among the setting's.
+    static func mayMatch(_ setting: HallSetting, operations: OperationSet) -> Bool {
+        guard setting.operations.count == operations.count, !operations.hasForeignRotation else { return false }
         let table = RotationRegistry.shared.indices[setting.hallNumber]
-        let centrings = setting.centringTranslations
-        for i in 0..<numbers.count {
-            guard numbers[i] >= 0 else { return false }
-            let indices = table[numbers[i]]
-            if indices.isEmpty { return false }
-            let slack = reciprocal * (Double(orders[i]) * tolerance) + Vector3(repeating: 1e-9)
-            if slack.max() >= 0.45 { continue }
-            let v = intrinsic[i]
-            var found = false
-            check: for j in indices {
-                let d = v - setting.intrinsicTranslations[j]
-                for c in centrings {
-                    let e = (d - c).wrappedToNearest
-                    if abs(e.x) <= slack.x && abs(e.y) <= slack.y && abs(e.z) <= slack.z {
-                        found = true
-                        break check
-                    }
-                }
-            }
-            if !found { return false }
-        }
+        for number in operations.rotationNumbers where table[number].isEmpty { return false }
         return true
     }
 

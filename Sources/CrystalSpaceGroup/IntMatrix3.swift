@@ -59,11 +59,13 @@ public struct IntMatrix3: Hashable, Sendable, CustomStringConvertible {
 
     public var negated: IntMatrix3 { IntMatrix3(-m.0, -m.1, -m.2, -m.3, -m.4, -m.5, -m.6, -m.7, -m.8) }
 
+    /// Wrapping arithmetic: the entries here are small (rotations and changes of basis), and no product of input
+    /// values can trap.
     @inlinable public static func * (a: IntMatrix3, b: IntMatrix3) -> IntMatrix3 {
         let x = a.m, y = b.m
-        return IntMatrix3(x.0 * y.0 + x.1 * y.3 + x.2 * y.6, x.0 * y.1 + x.1 * y.4 + x.2 * y.7, x.0 * y.2 + x.1 * y.5 + x.2 * y.8,
-                          x.3 * y.0 + x.4 * y.3 + x.5 * y.6, x.3 * y.1 + x.4 * y.4 + x.5 * y.7, x.3 * y.2 + x.4 * y.5 + x.5 * y.8,
-                          x.6 * y.0 + x.7 * y.3 + x.8 * y.6, x.6 * y.1 + x.7 * y.4 + x.8 * y.7, x.6 * y.2 + x.7 * y.5 + x.8 * y.8)
+        return IntMatrix3(x.0 &* y.0 &+ x.1 &* y.3 &+ x.2 &* y.6, x.0 &* y.1 &+ x.1 &* y.4 &+ x.2 &* y.7, x.0 &* y.2 &+ x.1 &* y.5 &+ x.2 &* y.8,
+                          x.3 &* y.0 &+ x.4 &* y.3 &+ x.5 &* y.6, x.3 &* y.1 &+ x.4 &* y.4 &+ x.5 &* y.7, x.3 &* y.2 &+ x.4 &* y.5 &+ x.5 &* y.8,
+                          x.6 &* y.0 &+ x.7 &* y.3 &+ x.8 &* y.6, x.6 &* y.1 &+ x.7 &* y.4 &+ x.8 &* y.7, x.6 &* y.2 &+ x.7 &* y.5 &+ x.8 &* y.8)
     }
 
     @inlinable public static func * (a: IntMatrix3, v: Vector3) -> Vector3 {

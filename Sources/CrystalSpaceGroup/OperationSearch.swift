@@ -15,11 +15,17 @@ final class OperationSearch {
     /// Atom indices per species (in index order), and each atom's species slot.
     let speciesMembers: [[Int]]
     let speciesOfAtom: [Int]
-    private var used: [Bool]
+    /// Scratch marks of the atoms taken by the current check (a buffer owned here: no exclusivity checks).
+    private let used: UnsafeMutableBufferPointer<Bool>
     /// spglib's overlap checker's test (`<=`).
     let overlap: OverlapTest
     /// spglib's `cel_is_overlap` (`<`), for the chains of pure translations.
     let strictOverlap: OverlapTest
+    /// All atoms binned (point k is atom k) when the cell is large; nil: scan the species.
+    let grid: FractionalGrid?
+
+    /// Smaller cells scan their species: a grid costs more than it saves there.
+    static let gridThreshold = 24
 
     init(cell: SearchCell, tolerance: Double) {
         self.cell = cell
@@ -45,15 +51,30 @@ final class OperationSearch {
             best = g[0]
         }
         anchor = best
-        used = [Bool](repeating: false, count: cell.count)
+        used = UnsafeMutableBufferPointer<Bool>.allocate(capacity: cell.count)
+        used.initialize(repeating: false)
         overlap = OverlapTest(lattice: cell.lattice, tolerance: tolerance, strict: false)
         strictOverlap = OverlapTest(lattice: cell.lattice, tolerance: tolerance, strict: true)
+        grid = cell.count < Self.gridThreshold ? nil : FractionalGrid(cell.positions, slack: overlap.slack)
+    }
+
+    deinit { used.deallocate() }
+
+    /// The first atom (by index) of the species, not used when `avoidUsed`, that passes `test` against `p`.
+    @inline(__always)
+    private func firstNear(_ p: Vector3, grid: FractionalGrid, species: Int, avoidUsed: Bool, test: OverlapTest) -> Int? {
+        var best = Int.max
+        grid.forEachCandidate(near: p) { j in
+            if j < best, speciesOfAtom[j] == species, !(avoidUsed && used[j]), test(p, cell.positions[j]) { best = j }
+        }
+        return best == Int.max ? nil : best
     }
 
     /// The atom of the species (not yet used, when `avoidUsed`) within the tolerance of position `p`. The x component
     /// is tested first: most pairs fail there (the exact pre-test of `OverlapTest`).
     @inline(__always)
     private func image(_ p: Vector3, species: Int, avoidUsed: Bool) -> Int? {
+        if let grid { return firstNear(p, grid: grid, species: species, avoidUsed: avoidUsed, test: overlap) }
         let slackX = overlap.slack.x
         for j in speciesMembers[species] {
             if avoidUsed && used[j] { continue }
@@ -117,8 +138,11 @@ final class OperationSearch {
             for _ in 0..<cell.count {
                 let p = cell.positions[current] + translation
                 var next: Int?
-                for j in 0..<cell.count where cell.types[j] == cell.types[current] {
-                    if strictOverlap(p, cell.positions[j]) {
+                let species = speciesOfAtom[current]
+                if let grid {
+                    next = firstNear(p, grid: grid, species: species, avoidUsed: false, test: strictOverlap)
+                } else {
+                    for j in speciesMembers[species] where strictOverlap(p, cell.positions[j]) {
                         next = j
                         break
                     }

@@ -50,14 +50,11 @@ final class RotationRegistry: Sendable {
     }
 }
 
-/// Operations prepared for matching against the Hall tables: each rotation's registry number, the first operation
-/// with each rotation, and each operation's origin-independent intrinsic translation (times the rotation's order).
+/// Operations prepared for matching against the Hall tables: each rotation's registry number.
 final class OperationSet {
     let operations: [SpaceGroupOperation]
     /// Registry number of each operation's rotation; -1 when no setting has it.
     let rotationNumbers: [Int]
-    let orders: [Int]
-    let intrinsic: [Vector3]
     /// Some rotation occurs in no setting: nothing can match.
     let hasForeignRotation: Bool
 
@@ -65,27 +62,19 @@ final class OperationSet {
         let registry = RotationRegistry.shared
         self.operations = operations
         var numbers = [Int]()
-        var orders = [Int]()
-        var intrinsic = [Vector3]()
         numbers.reserveCapacity(operations.count)
-        orders.reserveCapacity(operations.count)
-        intrinsic.reserveCapacity(operations.count)
         var foreign = false
         for op in operations {
             let n = registry.number(op.rotation)
             numbers.append(n)
             if n < 0 { foreign = true }
-            orders.append(op.rotationOrder)
-            intrinsic.append(op.intrinsicTranslation)
         }
         rotationNumbers = numbers
-        self.orders = orders
-        self.intrinsic = intrinsic
         hasForeignRotation = foreign
     }
 
+    var count: Int { operations.count }
+
     /// The first operation with a rotation (by registry number), if any.
     @inline(__always) func firstIndex(ofRotation number: Int) -> Int? { rotationNumbers.firstIndex(of: number) }
-
-    var count: Int { operations.count }
 }

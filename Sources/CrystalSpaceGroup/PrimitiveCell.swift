@@ -144,8 +144,20 @@ struct PrimitiveCell {
         var table = [Int](repeating: 0, count: n)
         var t = tolerance
         attempt: for _ in 0..<100 {
+            // Large cells take, among the atoms near each one (`FractionalGrid`), the first that the scan would.
+            let grid = n >= SearchCell.gridThreshold
+                ? FractionalGrid(positions, slack: OverlapTest(lattice: lattice, tolerance: t, strict: true).slack) : nil
             for i in 0..<n {
                 table[i] = i
+                if let grid {
+                    var best = i
+                    grid.forEachCandidate(near: positions[i]) { j in
+                        if j < best, types[i] == types[j], table[j] == j,
+                           SearchCell.overlaps(positions[i], positions[j], lattice: lattice, tolerance: t) { best = j }
+                    }
+                    table[i] = best
+                    continue
+                }
                 for j in 0..<n where types[i] == types[j] {
                     if SearchCell.overlaps(positions[i], positions[j], lattice: lattice, tolerance: t), j <= i, table[j] == j {
                         table[i] = j

@@ -37,9 +37,11 @@ struct Refinement {
             symbols[i] = wyckoff.symbols[mapping[i]]
         }
         // Crystallographic orbits: the first input atom of each primitive orbit's representative.
+        var firstOfPrimitive = [Int](repeating: -1, count: primitive.cell.count)
+        for i in (0..<n).reversed() where mapping[i] >= 0 && mapping[i] < primitive.cell.count { firstOfPrimitive[mapping[i]] = i }
         var firstInput = [Int](repeating: 0, count: primitive.cell.count)
         for p in 0..<primitive.cell.count {
-            firstInput[p] = (0..<n).first { mapping[$0] == wyckoff.equivalent[p] } ?? 0
+            firstInput[p] = max(0, firstOfPrimitive[wyckoff.equivalent[p]])
         }
         let orbits = (0..<n).map { firstInput[mapping[$0]] }
         let pointGroupOrder = setting.operations.count / (wyckoff.standard.count / primitive.cell.count)
@@ -284,6 +286,9 @@ struct Refinement {
         var equivalent = [Int](repeating: 0, count: cell.count)
         var independent = [Int]()
         let overlaps = OverlapTest(lattice: cell.lattice, tolerance: tolerance, strict: true)
+        if cell.count >= SearchCell.gridThreshold {
+            return exactPositionsBinned(cell, operations: operations, overlaps: overlaps, tolerance: tolerance)
+        }
         for i in 0..<cell.count {
             var placed = false
             search: for j in independent where cell.types[j] == cell.types[i] {
@@ -301,6 +306,41 @@ struct Refinement {
                 equivalent[i] = i
                 independent.append(i)
                 exact[i] = specialPosition(cell.positions[i], operations: operations, lattice: cell.lattice, tolerance: tolerance)
+            }
+        }
+        return (exact, equivalent)
+    }
+
+    /// `exactPositions` for large cells: the images of the independent atoms are binned as they are found, and each
+    /// atom takes, among the images near it, the first in the scan's order (independent atom, then operation) that
+    /// passes the test: the same image as the scan.
+    static func exactPositionsBinned(_ cell: SearchCell, operations: [SpaceGroupOperation], overlaps: OverlapTest,
+                                     tolerance: Double) -> ([Vector3], [Int]) {
+        var exact = [Vector3](repeating: .zero, count: cell.count)
+        var equivalent = [Int](repeating: 0, count: cell.count)
+        var images = FractionalGrid(slack: overlaps.slack, expectedCount: cell.count)
+        // Per image: its independent atom and the operation's index.
+        var sources = [(atom: Int, operation: Int)]()
+        for i in 0..<cell.count {
+            let x = cell.positions[i], type = cell.types[i]
+            var best: (atom: Int, operation: Int, image: Int)?
+            images.forEachCandidate(near: x) { k in
+                let source = sources[k]
+                guard cell.types[source.atom] == type else { return }
+                if let b = best, (b.atom, b.operation) < (source.atom, source.operation) { return }
+                if overlaps(images.points[k], x) { best = (source.atom, source.operation, k) }
+            }
+            if let best {
+                let p = images.points[best.image]
+                exact[i] = Vector3(reducedModuloOne(p.x), reducedModuloOne(p.y), reducedModuloOne(p.z))
+                equivalent[i] = best.atom
+            } else {
+                equivalent[i] = i
+                exact[i] = specialPosition(x, operations: operations, lattice: cell.lattice, tolerance: tolerance)
+                for (index, op) in operations.enumerated() {
+                    images.insert(op.rotation * exact[i] + op.translation)
+                    sources.append((i, index))
+                }
             }
         }
         return (exact, equivalent)

@@ -1,3 +1,4 @@
+import Foundation
 import CrystalModel
 
 /// An invariant of a space-group type that no choice of basis or origin changes: for each operation of the point
@@ -61,29 +62,39 @@ struct ScrewSignature: Equatable, Sendable {
 
     static let divisorsOfOrder: [Int: [Int]] = [1: [1], 2: [1, 2], 3: [1, 3], 4: [1, 2, 4], 6: [1, 2, 3, 6]]
 
+    /// S and the basis of S Z^3 for the rotations of found operations (primitive cells: no centring), which repeat
+    /// from structure to structure; shared by the import's threads under a lock.
+    final class Cache: @unchecked Sendable {
+        // @unchecked: every access to `entries` holds `lock`.
+        private let lock = NSLock()
+        private var entries: [IntMatrix3: (IntMatrix3, [SIMD3<Int>])] = [:]
+
+        func value(_ w: IntMatrix3, _ make: () -> (IntMatrix3, [SIMD3<Int>])) -> (IntMatrix3, [SIMD3<Int>]) {
+            lock.lock()
+            if let hit = entries[w] {
+                lock.unlock()
+                return hit
+            }
+            lock.unlock()
+            let value = make()
+            lock.lock()
+            if entries.count < 100_000 { entries[w] = value }
+            lock.unlock()
+            return value
+        }
+    }
+
+    static let cache = Cache()
+
     /// The screw order of one operation; 0 when the tolerance cannot tell (found operations only).
     static func screwOrder(_ op: SpaceGroupOperation, centrings: [Vector3], lattice: Matrix3?, tolerance: Double) -> Int {
         let w = op.rotation
         let n = op.rotationOrder
-        var s = IntMatrix3(0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var power = IntMatrix3.identity
-        for _ in 0..<n {
-            let a = s.m, b = power.m
-            s = IntMatrix3(a.0 + b.0, a.1 + b.1, a.2 + b.2, a.3 + b.3, a.4 + b.4, a.5 + b.5, a.6 + b.6, a.7 + b.7, a.8 + b.8)
-            power = w * power
-        }
-        // Rotoinversions and the identity have no intrinsic translation that matters here.
-        if w == .identity || s == IntMatrix3(0, 0, 0, 0, 0, 0, 0, 0, 0) { return 1 }
+        if w == .identity { return 1 }
+        let primitiveOnly = centrings.allSatisfy { $0 == .zero }
+        let (s, basis) = primitiveOnly ? cache.value(w) { sumAndBasis(w, n: n, centrings: centrings) } : sumAndBasis(w, n: n, centrings: centrings)
+        if s == IntMatrix3(0, 0, 0, 0, 0, 0, 0, 0, 0) || basis.isEmpty { return 1 }
         let v = s * op.translation
-        // Generators of S Λ, times 6 so that they are integers (centring vectors have denominators 2 and 3).
-        var generators = [SIMD3<Int>]()
-        for j in 0..<3 { generators.append(s.column(j) &* 6) }
-        for c in centrings where c != .zero {
-            let g = s * (c * 6)
-            generators.append(SIMD3(Int(g.x.rounded()), Int(g.y.rounded()), Int(g.z.rounded())))
-        }
-        let basis = IntegerLattice.basis(generators)
-        guard !basis.isEmpty else { return 1 }
         for k in divisorsOfOrder[n] ?? [1] {
             let y = v * Double(k * 6)
             switch IntegerLattice.contains(y, basis: basis, lattice: lattice, tolerance: Double(k * n) * tolerance * 6 * 1.5 + 1e-9) {
@@ -93,6 +104,26 @@ struct ScrewSignature: Equatable, Sendable {
             }
         }
         return 0
+    }
+
+    /// S = sum over j < n of W^j, and a basis of 6 S Λ (Λ: the unit lattice plus the centring translations).
+    static func sumAndBasis(_ w: IntMatrix3, n: Int, centrings: [Vector3]) -> (IntMatrix3, [SIMD3<Int>]) {
+        var s = IntMatrix3(0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var power = IntMatrix3.identity
+        for _ in 0..<n {
+            let a = s.m, b = power.m
+            s = IntMatrix3(a.0 + b.0, a.1 + b.1, a.2 + b.2, a.3 + b.3, a.4 + b.4, a.5 + b.5, a.6 + b.6, a.7 + b.7, a.8 + b.8)
+            power = w * power
+        }
+        if s == IntMatrix3(0, 0, 0, 0, 0, 0, 0, 0, 0) { return (s, []) }
+        // Generators of S Λ, times 6 so that they are integers (centring vectors have denominators 2 and 3).
+        var generators = [SIMD3<Int>]()
+        for j in 0..<3 { generators.append(s.column(j) &* 6) }
+        for c in centrings where c != .zero {
+            let g = s * (c * 6)
+            generators.append(SIMD3(Int(g.x.rounded()), Int(g.y.rounded()), Int(g.z.rounded())))
+        }
+        return (s, IntegerLattice.basis(generators))
     }
 }
 

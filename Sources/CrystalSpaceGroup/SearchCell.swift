@@ -9,6 +9,9 @@ struct SearchCell {
 
     var count: Int { positions.count }
 
+    /// Cells with fewer atoms scan all pairs: a grid costs more than it saves there.
+    static let gridThreshold = 32
+
     /// Two fractional positions closer than `tolerance` (Å): their difference less its nearest integers, in
     /// Cartesian length (spglib's overlap test, strict).
     @inline(__always) static func overlaps(_ a: Vector3, _ b: Vector3, lattice: Matrix3, tolerance: Double) -> Bool {
@@ -16,8 +19,20 @@ struct SearchCell {
         return (lattice * d).normSquared.squareRoot() < tolerance
     }
 
-    /// Two atoms of one species within `tolerance` of each other.
+    /// Two atoms of one species within `tolerance` of each other. Large cells examine only the pairs that
+    /// `FractionalGrid` yields (the others fail the exact pre-test of `OverlapTest`, so the answer is the same).
     func hasOverlappingAtoms(tolerance: Double) -> Bool {
+        if count >= Self.gridThreshold {
+            let grid = FractionalGrid(positions, slack: OverlapTest(lattice: lattice, tolerance: tolerance, strict: true).slack)
+            var found = false
+            for i in 0..<count where !found {
+                let p = positions[i], type = types[i]
+                grid.forEachCandidate(near: p) { j in
+                    if j > i, types[j] == type, Self.overlaps(p, positions[j], lattice: lattice, tolerance: tolerance) { found = true }
+                }
+            }
+            return found
+        }
         for i in 0..<count {
             for j in (i + 1)..<count where types[i] == types[j] {
                 if Self.overlaps(positions[i], positions[j], lattice: lattice, tolerance: tolerance) { return true }
