@@ -27,13 +27,24 @@ public struct DecompositionReaction: Sendable, CustomStringConvertible {
     /// The reaction of an engine result: its decomposition if it is above the hull, the competing phases
     /// if it is a vertex; nil when it was not placed. `composition(i)` gives entry i's composition.
     public init?(_ result: StabilityResult, of reactant: Composition, composition: (Int) -> Composition) {
-        if result.isHullVertex, let below = result.energyBelowHull {
-            self.init(reactant: reactant, products: result.competingDecomposition.map { (composition($0.entry), $0.fraction) }, energy: -below)
-        } else if let above = result.energyAboveHull, !result.decomposition.isEmpty {
-            self.init(reactant: reactant, products: result.decomposition.map { (composition($0.entry), $0.fraction) }, energy: above)
-        } else {
-            return nil
-        }
+        guard let (products, energy) = Self.terms(result) else { return nil }
+        self.init(reactant: reactant, products: products.map { (composition($0.entry), $0.fraction) }, energy: energy)
+    }
+
+    /// An engine result's reaction as text, as `init?(_:of:composition:)` and `description` give it, with entry
+    /// i's formula from `formula(i)` (`Composition.electronegativityOrderedFormula`; a writer of many reactions
+    /// makes each formula once); nil when the entry was not placed.
+    public static func text(_ result: StabilityResult, reactant: Int, formula: (Int) -> String) -> String? {
+        guard let (products, energy) = terms(result) else { return nil }
+        return text(reactant: formula(reactant), products: products.map { (formula($0.entry), $0.fraction) }, energy: energy)
+    }
+
+    /// The products (entry indices, atom fractions) and energy of an engine result's reaction: the competing
+    /// phases of a vertex, the decomposition of an entry above the hull; nil when it was not placed.
+    static func terms(_ result: StabilityResult) -> (products: [(entry: Int, fraction: Double)], energy: Double)? {
+        if result.isHullVertex, let below = result.energyBelowHull { return (result.competingDecomposition, -below) }
+        if let above = result.energyAboveHull, !result.decomposition.isEmpty { return (result.decomposition, above) }
+        return nil
     }
 
     public var description: String {

@@ -121,6 +121,14 @@ public struct HullRun {
         let record = HullRunRecord(mode: full ? .full : .incremental, tolerance: tolerance, systems: summary.systems, entries: summary.entries)
         let writes = inputIndices.reduce(0) { $0 + (recompute[$1] ? 1 : 0) }
         let bulk = writes > bulkThreshold
+        // Each entry's formula is written once, however many reactions name it.
+        var formulas = [String?](repeating: nil, count: input.count)
+        func formula(_ position: Int) -> String {
+            if let known = formulas[position] { return known }
+            let text = input[position].composition.electronegativityOrderedFormula
+            formulas[position] = text
+            return text
+        }
         /// The row of one engine result: phases named by id, the decomposition reaction written out.
         func row(_ position: Int, _ result: StabilityResult) -> HullResult {
             HullResult(entryPK: loaded.entryPKs[inputIndices[position]], formationEnergyPerAtom: result.formationEnergyPerAtom,
@@ -128,9 +136,9 @@ public struct HullRun {
                        isHullVertex: result.isHullVertex, isReferenceHullVertex: result.isReferenceHullVertex,
                        decomposition: result.decomposition.map { (input[$0.entry].id, $0.fraction) },
                        missingReferences: result.missingReferences, energyBelowHull: result.energyBelowHull,
-                       decompositionReaction: DecompositionReaction(result, of: input[position].composition) { input[$0].composition }?.description)
+                       decompositionReaction: DecompositionReaction.text(result, reactant: position, formula: formula))
         }
-        let counts = try store.recordHullRun(record, started: start, bulk: bulk) { writer in
+        let counts = try store.recordHullRun(record, started: start, bulk: bulk, writes: writes) { writer in
             if bulk {
                 // Many rows: kept compactly while the engine runs, then written in row-key order.
                 var pending = PendingHullResults(count: input.count)
