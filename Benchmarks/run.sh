@@ -37,6 +37,9 @@ echo "== symmetry agreement with spglib 2.0.2: generated crystals of all 230 spa
 .build/release/crystaldb-bench symmetry-check --per-group 20 --show 20
 if [ -d ../shared/data/structures ]; then
   .build/release/crystaldb-bench symmetry-check ../shared/data/structures --show 20
+  echo "== symmetry alone, one core: the large real cells of ../shared (ordered, 100-650 sites), crystaldb's engine and spglib 2.0.2, same run =="
+  python3 Benchmarks/large_cells.py ../shared/data/structures $OUT/large-cells
+  .build/release/crystaldb-bench symmetry $OUT/large-cells --runs "$RUNS"
 fi
 
 if [ ! -f $OUT/gnome-$N/summary.csv ]; then
@@ -50,7 +53,9 @@ if command -v valgrind >/dev/null && command -v callgrind_annotate >/dev/null; t
   rm -rf $OUT/gnome-cg && mkdir -p $OUT/gnome-cg/cif
   ls $OUT/gnome-$N/cif | head -n "$CG_N" | while read -r f; do ln -s "$PWD/$OUT/gnome-$N/cif/$f" "$OUT/gnome-cg/cif/$f"; done
   rm -f $OUT/cg.sqlite*
-  valgrind --tool=callgrind --callgrind-out-file=$OUT/import.callgrind $BIN import --db $OUT/cg.sqlite --source gnome --no-symmetry $OUT/gnome-cg/cif >/dev/null 2>&1
+  # valgrind 3.19 cannot read the release binary's DWARF 5 debug info; a copy without it keeps the symbols.
+  objcopy --strip-debug $BIN $OUT/crystaldb-callgrind
+  valgrind --tool=callgrind --callgrind-out-file=$OUT/import.callgrind $OUT/crystaldb-callgrind import --db $OUT/cg.sqlite --source gnome --no-symmetry $OUT/gnome-cg/cif >/dev/null 2>&1
   callgrind_annotate --inclusive=yes $OUT/import.callgrind 2>/dev/null | python3 -c "
 import re, sys
 n = $CG_N
